@@ -1,0 +1,37 @@
+import type { ErrorStatus } from './index';
+
+/** A registered error code: the status it answers with and its default client message. */
+export interface CodeSpec<S extends ErrorStatus = ErrorStatus> {
+  readonly status: S;
+  readonly message: string;
+  /** When a client should expect this code, for generated documentation. */
+  readonly description?: string;
+}
+
+/**
+ * Codes the library itself answers with beyond each status's default code. One line per code;
+ * the documentation and the OpenAPI components are generated from this table and the catalog.
+ */
+export const LIBRARY_CODES = {
+  validation_error: { status: 400, message: 'The request failed validation.', description: 'A field is missing, malformed or out of range; `details` lists each problem.' },
+  malformed_json: { status: 400, message: 'The request body is not valid JSON.', description: 'The JSON body could not be parsed.' },
+  request_aborted: { status: 400, message: 'The request was aborted before its body was read.', description: 'The client closed the connection while sending the body.' },
+  unsupported_charset: { status: 415, message: 'The request body charset is not supported.', description: 'The Content-Type charset is not one the parser reads.' },
+  unsupported_content_encoding: { status: 415, message: 'The request body content encoding is not supported.', description: 'The Content-Encoding is not one the parser decodes.' },
+  too_many_parameters: { status: 413, message: 'The request has too many parameters.', description: 'The body has more parameters than the parser accepts.' },
+  // HTTP semantics (405-504 helpers)
+  api_version_retired: { status: 426, message: 'This API version has been retired.', description: 'The requested API version is retired; `Upgrade` and `Link` name the way forward.' },
+  maintenance: { status: 503, message: 'The service is down for maintenance.', description: 'Planned maintenance; retry after the time in Retry-After.' },
+  upstream_unavailable: { status: 502, message: 'An upstream service failed.', description: 'A service this API depends on failed or returned an invalid response.' },
+  upstream_timeout: { status: 504, message: 'An upstream service did not respond in time.', description: 'A service this API depends on did not answer in time.' },
+  handler_timeout: { status: 504, message: 'The request took too long to process.', description: 'The request exceeded the server time limit; reduce its scope or split it.' },
+  // Idempotency-Key (IETF draft-06 §2.7)
+  idempotency_key_missing: { status: 400, message: 'This request requires an Idempotency-Key header.', description: 'The endpoint requires an Idempotency-Key and none was sent.' },
+  idempotency_key_invalid: { status: 400, message: 'The Idempotency-Key header is malformed.', description: 'The key is not a string of 1-255 printable ASCII characters.' },
+  idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was used with a different request.', description: 'The same key was sent with another method, path or body.' },
+  idempotency_key_in_use: { status: 409, message: 'A request with this Idempotency-Key is still being processed.', description: 'The first request with this key has not finished; retry after Retry-After.' },
+  idempotency_store_unavailable: { status: 503, message: 'The idempotency store is unavailable.', description: 'The server cannot guarantee exactly-once processing right now; retry later.' },
+} as const satisfies Record<string, CodeSpec>;
+
+/** Codes the library answers with beyond the catalog defaults. */
+export type LibraryCode = keyof typeof LIBRARY_CODES;

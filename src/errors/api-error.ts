@@ -1,0 +1,124 @@
+import {
+  CODE_PATTERN,
+  resolveStatusInfo,
+  type ErrorStatus,
+  type StatusFieldsOf,
+  type StatusFieldTypes,
+} from '../catalog';
+import { FIELD_FORMATTERS } from '../headers/fields';
+
+/** Header values an error may carry; arrays are joined with `, `. */
+export type ErrorHeaders = Readonly<Record<string, string | number | readonly string[]>>;
+
+/** Options every error class accepts. */
+export interface ApiErrorOptions {
+  /** Machine-readable code, `^[a-z][a-z0-9_]*$`; defaults to the status's catalog code. */
+  readonly code?: string;
+  /** Structured details, sent to clients for 4xx (and for 5xx only with `expose: true`). */
+  readonly details?: unknown;
+  /** The underlying error; logged, never sent to clients. */
+  readonly cause?: unknown;
+  /** Extra response headers; validated before they are written. */
+  readonly headers?: ErrorHeaders;
+  /** Send this error's message and details to the client; defaults to `status < 500`. */
+  readonly expose?: boolean;
+  /**
+   * Capture a stack trace; defaults to `status >= 500`. A 4xx describes the request, not the
+   * server, so by default it skips the cost of a stack nobody reads.
+   */
+  readonly captureStack?: boolean;
+}
+
+/** The options of the class for status `S`: the common ones plus that status's own fields. */
+export type ErrorOptionsFor<S extends ErrorStatus> = ApiErrorOptions & {
+  readonly [F in StatusFieldsOf<S>]?: StatusFieldTypes[F];
+};
+
+const BRAND = Symbol.for('express-api-errors.ApiError');
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+function headerValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  return undefined;
+}
+
+function buildHeaders(status: ErrorStatus, options: ApiErrorOptions): Readonly<Record<string, string>> {
+  let headers: Record<string, string> | undefined;
+  if (options.headers !== undefined && options.headers !== null && typeof options.headers === 'object') {
+    for (const name of Object.keys(options.headers)) {
+      const value = headerValue(options.headers[name]);
+      if (value !== undefined) (headers ??= {})[name] = value;
+    }
+  }
+  for (const rule of resolveStatusInfo(status).headers) {
+    const raw = (options as Record<string, unknown>)[rule.field];
+    if (raw === undefined) continue;
+    const format = FIELD_FORMATTERS[rule.field] as (value: unknown) => string | undefined;
+    const value = format(raw);
+    if (value !== undefined) (headers ??= {})[rule.name] = value;
+  }
+  return headers ?? NO_HEADERS;
+}
+
+/**
+ * The base of every error class: an `Error` with an HTTP status, a machine-readable `code`,
+ * optional `details` and the response headers its status calls for.
+ *
+ * It has the shape of an http-errors error (`status`, `statusCode`, `expose`, `headers`), so
+ * Express's own final handler and `createError.isHttpError` treat it correctly too.
+ *
+ * @example
+ * throw new ApiError(404, 'User user_123 was not found');
+ */
+export class ApiError<S extends ErrorStatus = ErrorStatus> extends Error {
+  /** The HTTP status, always a catalog status. */
+  declare readonly status: S;
+  /** Same as `status`, for libraries that read `statusCode`. */
+  declare readonly statusCode: S;
+  /** Machine-readable code, e.g. `resource_not_found`. */
+  declare readonly code: string;
+  /** Whether the message and details may be sent to the client. */
+  declare readonly expose: boolean;
+  /** Response headers this error carries (formatted, not yet validated). */
+  declare readonly headers: Readonly<Record<string, string>>;
+  /** Structured details, or `undefined`. */
+  declare readonly details: unknown;
+
+  constructor(status: S, message?: string, options?: ErrorOptionsFor<S>) {
+    const info = resolveStatusInfo(status);
+    const limit = Error.stackTraceLimit;
+    if (!(options?.captureStack ?? info.status >= 500)) Error.stackTraceLimit = 0;
+    super(
+      typeof message === 'string' ? message : info.message,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
+    Error.stackTraceLimit = limit;
+    this.status = info.status as S;
+    this.statusCode = info.status as S;
+    this.code =
+      typeof options?.code === 'string' && CODE_PATTERN.test(options.code) ? options.code : info.code;
+    this.expose = typeof options?.expose === 'boolean' ? options.expose : info.expose;
+    this.headers = options === undefined ? NO_HEADERS : buildHeaders(info.status, options);
+    this.details = options?.details;
+  }
+}
+
+Object.defineProperty(ApiError.prototype, 'name', { value: 'ApiError', writable: true, configurable: true });
+// A brand on the prototype lets `isApiError` recognise errors from another copy of the package
+// (the ESM and the CommonJS build loaded side by side) or another realm.
+Object.defineProperty(ApiError.prototype, BRAND, { value: true });
+
+/** True for an `ApiError` from any copy of this package. */
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    value instanceof ApiError ||
+    (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true)
+  );
+}
+
+/** Gives a class a fixed `name` that survives minifiers. */
+export function nameClass(target: abstract new (...args: never[]) => Error, name: string): void {
+  Object.defineProperty(target.prototype, 'name', { value: name, writable: true, configurable: true });
+}

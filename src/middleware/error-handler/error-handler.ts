@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiError } from '../../errors/api-error';
+import { createError } from '../../errors/create-error';
+import { toApiError } from '../../errors/to-api-error';
+import { ensureRequestId, generateRequestId } from '../request-id/request-id';
+import { logError } from './log-error';
+import { resolveOptions, type ErrorHandlerOptions } from './options';
+import { writeErrorResponse } from './write-error-response';
+
+const RESPONSE_ERROR = Symbol.for('express-api-errors.responseError');
+
+/** The error a response was answered with by {@link errorHandler}, for metrics and access logs. */
+export function getResponseError(res: ServerResponse): ApiError | undefined {
+  return (res as ServerResponse & { [RESPONSE_ERROR]?: ApiError })[RESPONSE_ERROR];
+}
+
+/** An Express error-handling middleware (four parameters). */
+export type ErrorMiddleware = (
+  error: unknown,
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
+
+/**
+ * The central error middleware: turns anything thrown into the right status, headers and one JSON
+ * body (the envelope or RFC 9457 problem details), and logs it once. Mount it last.
+ *
+ * @example
+ * app.use(requestId());
+ * app.get('/users/:id', (req) => { throw new NotFoundError(`User ${req.params.id} was not found`); });
+ * app.use(notFoundHandler());
+ * app.use(errorHandler({ logger }));
+ */
+export function errorHandler(options: ErrorHandlerOptions = {}): ErrorMiddleware {
+  const config = resolveOptions(options);
+  return function apiErrorHandler(thrown, req, res, next) {
+    const error = toApiError(thrown);
+    let requestId: string;
+    try {
+      requestId = ensureRequestId(req, res, config.requestIdHeader);
+    } catch {
+      requestId = generateRequestId();
+    }
+    logError(config, req, error, requestId);
+    if (res.headersSent) {
+      // Too late to answer: Express's final handler closes the connection, the server goes on.
+      next(error);
+      return;
+    }
+    (res as ServerResponse & { [RESPONSE_ERROR]?: ApiError })[RESPONSE_ERROR] = error;
+    try {
+      writeErrorResponse(config, req, res, error, requestId);
+    } catch (failure) {
+      writeFallback(res, failure, config.requestIdHeader, requestId, next);
+    }
+  };
+}
+
+// Reached only if writing the response itself failed (a broken socket, a hostile header set by
+// an earlier middleware): answer a bare 500 if still possible, else let Express close the socket.
+function writeFallback(
+  res: ServerResponse,
+  failure: unknown,
+  requestIdHeader: string,
+  requestId: string,
+  next: (error?: unknown) => void,
+): void {
+  if (res.headersSent) {
+    next(createError(500, undefined, { cause: failure }));
+    return;
+  }
+  try {
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    const body = JSON.stringify({
+      error: { code: 'internal_error', message: 'An unexpected error occurred.' },
+      meta: { request_id: requestId },
+    });
+    res.statusCode = 500;
+    res.setHeader('Content-Type', 'application/json');
+    res.setHeader('Content-Length', Buffer.byteLength(body));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader(requestIdHeader, requestId);
+    res.end(body);
+  } catch {
+    next(createError(500, undefined, { cause: failure }));
+  }
+}

@@ -1,0 +1,59 @@
+import type { IncomingMessage } from 'node:http';
+import type { ApiError } from '../../errors/api-error';
+import { isErrorLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
+import { serializeError } from '../../logging/serialize-error';
+import { requestPath } from '../../utils/request-path';
+import type { ErrorHandlerConfig } from './options';
+
+/** pino-http's child logger on the request wins over the configured one: it carries the request's context. */
+function loggerFor(config: ErrorHandlerConfig, req: IncomingMessage): ErrorLogger | undefined {
+  if (config.logger === undefined) return undefined;
+  const own = (req as IncomingMessage & { log?: unknown }).log;
+  return isErrorLogger(own) ? own : config.logger();
+}
+
+/** Writes one line to the request's logger; logging must never break the response. */
+export function writeLog(
+  config: ErrorHandlerConfig,
+  req: IncomingMessage,
+  level: LogLevel,
+  fields: Record<string, unknown>,
+  message: string,
+): void {
+  try {
+    const logger = loggerFor(config, req);
+    if (logger !== undefined) logger[level](fields, message);
+  } catch {
+    // A broken logger is the app's problem to find; the client still gets its answer.
+  }
+}
+
+/**
+ * Logs an error once: the request id, method, path, status and code, and the error itself with its
+ * stack, cause chain and AggregateError members (credentials redacted).
+ */
+export function logError(config: ErrorHandlerConfig, req: IncomingMessage, error: ApiError, requestId: string): void {
+  let level: LogLevel | 'silent';
+  try {
+    level = config.levelOf(error);
+  } catch {
+    level = error.status >= 500 ? 'error' : 'warn';
+  }
+  if (level === 'silent') return;
+  const path = requestPath(req);
+  writeLog(
+    config,
+    req,
+    level,
+    {
+      request_id: requestId,
+      method: req.method,
+      path,
+      status: error.status,
+      code: error.code,
+      // Not `err`: pino's own err serializer would flatten the cause chain and undo the redaction.
+      error: serializeError(error),
+    },
+    `${req.method ?? 'GET'} ${path} -> ${error.status} ${error.code}`,
+  );
+}

@@ -1,0 +1,91 @@
+import type { Challenge } from '../../catalog';
+import type { ApiError } from '../../errors/api-error';
+import { formatChallenge } from '../../headers/challenge';
+import { MAX_HEADER_VALUE_LENGTH } from '../../headers/safe-header';
+import { defaultLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
+import { REQUEST_ID_HEADER } from '../request-id/request-id';
+
+/** How errors are written: our envelope, RFC 9457 problem details, or chosen by `Accept`. */
+export type ErrorFormat = 'envelope' | 'problem' | 'negotiate';
+
+/** A level per status (`404`), per class (`'4xx'`, `'5xx'`), or a function of the error. */
+export type LogLevelOption =
+  | Readonly<Partial<Record<number | '4xx' | '5xx', LogLevel | 'silent'>>>
+  | ((error: ApiError) => LogLevel | 'silent');
+
+/** Options of {@link errorHandler}. */
+export interface ErrorHandlerOptions {
+  /** Response format. Default `'envelope'`. */
+  readonly format?: ErrorFormat;
+  /** Base URI of problem `type`s (`<base><code>`); without it, `about:blank`. */
+  readonly problemTypeBase?: string;
+  /** Logger for errors; `req.log` (pino-http) wins when present. `false` logs nothing. Default: pino to stdout. */
+  readonly logger?: ErrorLogger | false;
+  /** Log level per status. Default: 5xx `error`, 4xx `warn`. */
+  readonly logLevel?: LogLevelOption;
+  /** `WWW-Authenticate` for a 401 that names none. Default `Bearer realm="api"`. */
+  readonly challenge?: string | Challenge | readonly (string | Challenge)[];
+  /**
+   * Values for the headers an RFC requires when the error carries none, by header name.
+   * Defaults: `Allow: ""` (RFC 9110 §10.2.1 allows an empty list), `Proxy-Authenticate: Basic realm="proxy"`.
+   * `Upgrade` has no sensible default: a 426 without one is logged.
+   */
+  readonly requiredHeaders?: Readonly<Record<string, string>>;
+  /** `Cache-Control` of error responses; `false` leaves it alone. Default `no-store`. */
+  readonly cacheControl?: string | false;
+  /** Adds the stack and cause to response bodies. Never on by default; throws when `NODE_ENV=production`. */
+  readonly development?: boolean;
+  /** Response header of the request id when `requestId()` is not mounted. Default `X-Request-Id`. */
+  readonly requestIdHeader?: string;
+  /** Longest header value written; longer ones are dropped and logged. Default 4096. */
+  readonly maxHeaderLength?: number;
+  /** Add `instance` (the request path) to problem details. Default `true`. */
+  readonly problemInstance?: boolean;
+}
+
+/** The options with their defaults applied, computed once per handler. */
+export interface ErrorHandlerConfig {
+  readonly format: ErrorFormat;
+  readonly problemTypeBase: string | undefined;
+  readonly logger: (() => ErrorLogger) | undefined;
+  readonly levelOf: (error: ApiError) => LogLevel | 'silent';
+  readonly requiredHeaders: Readonly<Record<string, string>>;
+  readonly cacheControl: string | false;
+  readonly development: boolean;
+  readonly requestIdHeader: string;
+  readonly maxHeaderLength: number;
+  readonly problemInstance: boolean;
+}
+
+function levelResolver(option: LogLevelOption | undefined): (error: ApiError) => LogLevel | 'silent' {
+  if (typeof option === 'function') return option;
+  const table = option ?? {};
+  return (error) =>
+    table[error.status] ?? table[error.status >= 500 ? '5xx' : '4xx'] ?? (error.status >= 500 ? 'error' : 'warn');
+}
+
+/** Applies defaults; throws on options that must never reach production. */
+export function resolveOptions(options: ErrorHandlerOptions): ErrorHandlerConfig {
+  const development = options.development === true;
+  if (development && process.env.NODE_ENV === 'production') {
+    throw new Error('errorHandler: development mode exposes stacks and refuses to run with NODE_ENV=production');
+  }
+  const logger = options.logger;
+  return {
+    format: options.format ?? 'envelope',
+    problemTypeBase: options.problemTypeBase,
+    logger: logger === false ? undefined : logger === undefined ? defaultLogger : () => logger,
+    levelOf: levelResolver(options.logLevel),
+    requiredHeaders: {
+      Allow: '',
+      'Proxy-Authenticate': 'Basic realm="proxy"',
+      ...options.requiredHeaders,
+      'WWW-Authenticate': formatChallenge(options.challenge ?? options.requiredHeaders?.['WWW-Authenticate'] ?? 'Bearer realm="api"'),
+    },
+    cacheControl: options.cacheControl ?? 'no-store',
+    development,
+    requestIdHeader: options.requestIdHeader ?? REQUEST_ID_HEADER,
+    maxHeaderLength: options.maxHeaderLength ?? MAX_HEADER_VALUE_LENGTH,
+    problemInstance: options.problemInstance ?? true,
+  };
+}

@@ -1,0 +1,117 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import accepts from 'accepts';
+import { resolveStatusInfo } from '../../catalog';
+import type { ApiError } from '../../errors/api-error';
+import { isSafeHeaderValue, isValidHeaderName } from '../../headers/safe-header';
+import { ENVELOPE_MEDIA_TYPE, toEnvelope } from '../../formats/envelope';
+import type { ErrorView } from '../../formats/error-view';
+import { PROBLEM_MEDIA_TYPE, toProblemDetails } from '../../formats/problem-details';
+import { serializeError } from '../../logging/serialize-error';
+import { requestPath } from '../../utils/request-path';
+import { writeLog } from './log-error';
+import type { ErrorHandlerConfig } from './options';
+
+// Headers an earlier handler may have set for the representation it meant to send; they would
+// describe the error body wrongly (finalhandler removes the same, and we also drop validators).
+const STALE_HEADERS = [
+  'Content-Encoding',
+  'Content-Language',
+  'Content-Range',
+  'Content-Disposition',
+  'Content-Location',
+  'ETag',
+  'Last-Modified',
+] as const;
+const MEDIA_TYPES = [ENVELOPE_MEDIA_TYPE, PROBLEM_MEDIA_TYPE];
+
+function wantsProblem(config: ErrorHandlerConfig, req: IncomingMessage): boolean {
+  if (config.format !== 'negotiate') return config.format === 'problem';
+  const accept = req.headers.accept;
+  if (accept === undefined || accept === '*/*') return false;
+  return accepts(req).type(MEDIA_TYPES) === PROBLEM_MEDIA_TYPE;
+}
+
+function addVary(res: ServerResponse, field: string): void {
+  const current = res.getHeader('Vary');
+  if (current === undefined) return void res.setHeader('Vary', field);
+  const list = String(current);
+  if (list === '*' || list.toLowerCase().split(/\s*,\s*/).includes(field.toLowerCase())) return;
+  res.setHeader('Vary', `${list}, ${field}`);
+}
+
+function setErrorHeaders(
+  config: ErrorHandlerConfig,
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: ApiError,
+  requestId: string,
+): void {
+  const headers = error.headers;
+  for (const name in headers) {
+    const value = headers[name] as string;
+    if (isValidHeaderName(name) && typeof value === 'string' && isSafeHeaderValue(value, config.maxHeaderLength)) {
+      res.setHeader(name, value);
+    } else {
+      // Neither the value (it may be an injection attempt) nor its content is logged, only where it was.
+      writeLog(config, req, 'warn', { request_id: requestId, header: String(name).slice(0, 256), length: String(value).length }, 'dropped an unsafe error header');
+    }
+  }
+}
+
+function fillRequiredHeaders(
+  config: ErrorHandlerConfig,
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: ApiError,
+  requestId: string,
+): void {
+  for (const rule of resolveStatusInfo(error.status).headers) {
+    if (rule.need !== 'required' || res.hasHeader(rule.name)) continue;
+    const fallback = config.requiredHeaders[rule.name];
+    if (fallback !== undefined && isSafeHeaderValue(fallback, config.maxHeaderLength)) res.setHeader(rule.name, fallback);
+    else writeLog(config, req, 'warn', { request_id: requestId, status: error.status, header: rule.name }, `a ${error.status} response lacks the required ${rule.name} header`);
+  }
+}
+
+function viewOf(config: ErrorHandlerConfig, req: IncomingMessage, error: ApiError, requestId: string): ErrorView {
+  const info = resolveStatusInfo(error.status);
+  return {
+    status: error.status,
+    title: info.phrase,
+    code: error.code,
+    message: error.expose ? error.message : info.message,
+    details: error.expose ? error.details : undefined,
+    requestId,
+    instance: config.problemInstance ? requestPath(req) : undefined,
+    debug: config.development ? { stack: error.stack, cause: serializeError(error.cause) } : undefined,
+  };
+}
+
+/** Writes the status, headers and body (none for HEAD) of an error response. */
+export function writeErrorResponse(
+  config: ErrorHandlerConfig,
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: ApiError,
+  requestId: string,
+): void {
+  const info = resolveStatusInfo(error.status);
+  const view = viewOf(config, req, error, requestId);
+  const problem = wantsProblem(config, req);
+  const body = JSON.stringify(problem ? toProblemDetails(view, { typeBase: config.problemTypeBase }) : toEnvelope(view));
+
+  for (const name of STALE_HEADERS) res.removeHeader(name);
+  setErrorHeaders(config, req, res, error, requestId);
+  fillRequiredHeaders(config, req, res, error, requestId);
+
+  res.statusCode = error.status;
+  // HTTP/2 has no reason phrase and Node warns when one is set.
+  if (req.httpVersionMajor === 1) res.statusMessage = info.phrase;
+  res.setHeader('Content-Type', problem ? PROBLEM_MEDIA_TYPE : ENVELOPE_MEDIA_TYPE);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (info.noStore) res.setHeader('Cache-Control', 'no-store');
+  else if (config.cacheControl !== false) res.setHeader('Cache-Control', config.cacheControl);
+  if (config.format === 'negotiate') addVary(res, 'Accept');
+  res.end(req.method === 'HEAD' ? undefined : body);
+}

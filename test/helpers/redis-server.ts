@@ -1,0 +1,87 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer, connect } from 'node:net';
+
+/** A real redis-server on a free loopback port, started and stopped by a test. */
+export interface RedisServer {
+  readonly port: number;
+  readonly url: string;
+  /** Stops the server (SIGKILL-free: SIGTERM, then waits for exit). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port, after `stop()`. */
+  restart(): Promise<void>;
+}
+
+/** True when a `redis-server` binary is on PATH. */
+export function hasRedisServer(): boolean {
+  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Whether Redis tests run: always under CI (a missing server is then a failure, never a silent
+ * skip), otherwise only when redis-server is installed.
+ */
+export function redisTestsEnabled(): boolean {
+  if (process.env.CI === 'true' && !hasRedisServer()) {
+    throw new Error('CI=true but redis-server is not installed: .ci/run must install it');
+  }
+  return hasRedisServer();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function waitForPort(port: number, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.end();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`redis-server did not listen on ${port}`));
+        else setTimeout(attempt, 25);
+      });
+    };
+    attempt();
+  });
+}
+
+function launch(port: number): ChildProcess {
+  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+}
+
+/** Starts a throwaway redis-server (no persistence) on a free loopback port. */
+export async function startRedisServer(): Promise<RedisServer> {
+  const port = await freePort();
+  let child = launch(port);
+  await waitForPort(port);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    stop,
+    async restart() {
+      await stop();
+      child = launch(port);
+      await waitForPort(port);
+    },
+  };
+}
