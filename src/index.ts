@@ -45,7 +45,8 @@ export type { ErrorView } from './formats/error-view';
 
 // Middleware
 export { errorHandler, getResponseError, type ErrorMiddleware } from './middleware/error-handler/error-handler';
-export type { ErrorFormat, ErrorHandlerOptions, LogLevelOption } from './middleware/error-handler/options';
+export type { ErrorHandlerOptions, LogLevelOption } from './middleware/error-handler/options';
+export { prefersProblemDetails, type ErrorFormat } from './formats/negotiate';
 export {
   requestId,
   getRequestId,
@@ -59,3 +60,9 @@ export { notFoundHandler } from './middleware/not-found/not-found-handler';
 // Logging
 export { serializeError } from './logging/serialize-error';
 export type { ErrorLogger, LogLevel, LogMethod } from './logging/logger';
+
+// Features (each folder lists its own public API)
+export * from './http';
+export * from './idempotency';
+export * from './metrics';
+export * from './openapi';

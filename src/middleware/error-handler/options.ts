@@ -1,12 +1,11 @@
 import type { Challenge } from '../../catalog';
 import type { ApiError } from '../../errors/api-error';
+import type { ErrorFormat } from '../../formats/negotiate';
 import { formatChallenge } from '../../headers/challenge';
 import { MAX_HEADER_VALUE_LENGTH } from '../../headers/safe-header';
 import { defaultLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
 import { REQUEST_ID_HEADER } from '../request-id/request-id';
 
-/** How errors are written: our envelope, RFC 9457 problem details, or chosen by `Accept`. */
-export type ErrorFormat = 'envelope' | 'problem' | 'negotiate';
 
 /** A level per status (`404`), per class (`'4xx'`, `'5xx'`), or a function of the error. */
 export type LogLevelOption =

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import accepts from 'accepts';
 import { resolveStatusInfo } from '../../catalog';
 import type { ApiError } from '../../errors/api-error';
 import { isSafeHeaderValue, isValidHeaderName } from '../../headers/safe-header';
 import { ENVELOPE_MEDIA_TYPE, toEnvelope } from '../../formats/envelope';
 import type { ErrorView } from '../../formats/error-view';
+import { prefersProblemDetails } from '../../formats/negotiate';
 import { PROBLEM_MEDIA_TYPE, toProblemDetails } from '../../formats/problem-details';
 import { serializeError } from '../../logging/serialize-error';
 import { requestPath } from '../../utils/request-path';
@@ -22,14 +22,6 @@ const STALE_HEADERS = [
   'ETag',
   'Last-Modified',
 ] as const;
-const MEDIA_TYPES = [ENVELOPE_MEDIA_TYPE, PROBLEM_MEDIA_TYPE];
-
-function wantsProblem(config: ErrorHandlerConfig, req: IncomingMessage): boolean {
-  if (config.format !== 'negotiate') return config.format === 'problem';
-  const accept = req.headers.accept;
-  if (accept === undefined || accept === '*/*') return false;
-  return accepts(req).type(MEDIA_TYPES) === PROBLEM_MEDIA_TYPE;
-}
 
 function addVary(res: ServerResponse, field: string): void {
   const current = res.getHeader('Vary');
@@ -97,7 +89,7 @@ export function writeErrorResponse(
 ): void {
   const info = resolveStatusInfo(error.status);
   const view = viewOf(config, req, error, requestId);
-  const problem = wantsProblem(config, req);
+  const problem = prefersProblemDetails(config.format, req);
   const body = JSON.stringify(problem ? toProblemDetails(view, { typeBase: config.problemTypeBase }) : toEnvelope(view));
 
   for (const name of STALE_HEADERS) res.removeHeader(name);

@@ -1,0 +1,2 @@
+// Public API of this feature, listed by hand.
+export {};
