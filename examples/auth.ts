@@ -17,7 +17,8 @@ export function requireScope(scope: string) {
       // RFC 6750 §3.1: no error code when the request carried no credentials.
       return next(new UnauthorizedError('Include a valid access token in the Authorization header.', { challenge: { scheme: 'Bearer', params: { realm: REALM } } }));
     }
-    const token = /^Bearer (\S+)$/.exec(header)?.[1];
+    // The auth scheme is case-insensitive (RFC 9110 §11.1).
+    const token = /^Bearer +(\S+)$/i.exec(header)?.[1];
     const scopes = token === undefined ? undefined : TOKENS[token];
     if (scopes === undefined) {
       return next(

@@ -1,25 +1,53 @@
 import { rateLimit } from 'express-rate-limit';
-import { ServiceUnavailableError, TooManyRequestsError } from '../../src';
+import { maintenanceMode, methodNotAllowed, rateLimitHandler, rateLimitHeaders, retiredApiVersions } from '../../src';
+import { reportsRouter } from '../routes/semantics-reports';
+import { ratesRouter } from '../routes/semantics-upstream';
+import { settingsRouter } from '../routes/semantics-settings';
 import type { ExampleFeature } from './feature';
 
-/** Issue 3: maintenance (503), rate limits (429), 405/406/426/501/502/504, success helpers. */
+const WINDOW_MS = 60_000;
+
+/** Issue 3: maintenance (503), rate limits (429), 405/406/412/426/428/501/502/504, 202/204. */
 export const httpSemantics: ExampleFeature = {
   early(app, { options }) {
-    app.use((_req, _res, next) => {
-      if (options.maintenance === undefined) return next();
-      next(new ServiceUnavailableError('The API is down for maintenance.', { retryAfter: options.maintenance, expose: true }));
-    });
     app.use(
-      rateLimit({
-        windowMs: 60_000,
-        limit: options.rateLimit ?? 100,
-        standardHeaders: 'draft-8',
-        legacyHeaders: false,
-        handler: (req, _res, next) => {
-          const reset = (req as typeof req & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-          next(new TooManyRequestsError(undefined, { retryAfter: reset ? (reset.getTime() - Date.now()) / 1000 : 60 }));
-        },
+      maintenanceMode({
+        enabled: () => options.maintenance !== undefined,
+        retryAfter: () => options.maintenance,
+        allow: ['/health'],
       }),
     );
+    app.use(
+      rateLimit({
+        windowMs: WINDOW_MS,
+        limit: options.rateLimit ?? 100,
+        standardHeaders: false,
+        legacyHeaders: false,
+        handler: rateLimitHandler(),
+      }),
+    );
+    app.use(rateLimitHeaders({ windowMs: WINDOW_MS }));
+    app.use(
+      retiredApiVersions({
+        current: 'v2',
+        retired: ['v1'],
+        path: true,
+        header: 'API-Version',
+        migrationUrl: 'https://docs.example.com/api/migrate-to-v2',
+      }),
+    );
+  },
+  routes(app) {
+    // 301: the old singular path moved for good.
+    app.get('/report/:period', (req, res) => {
+      res.redirect(301, `/reports/${encodeURIComponent(String(req.params.period))}`);
+    });
+    app.use('/reports', reportsRouter());
+    app.use('/settings', settingsRouter());
+    app.use('/rates', ratesRouter());
+  },
+  late(app) {
+    // After every route: a known path with an unsupported method is a 405, not a 404.
+    app.use(methodNotAllowed());
   },
 };

@@ -1,4 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { idempotency as idempotencyKey, MemoryStore, RedisStore, type IdempotencyStore } from '../../src';
+import type { UsersStore } from '../users-store';
 import type { ExampleFeature } from './feature';
 
-/** Issue 4: Idempotency-Key on POST /users (memory store, Redis when REDIS_URL is set). */
-export const idempotency: ExampleFeature = {};
+// One middleware per app, found by the app's users table (the users router is built after the
+// feature hooks run, from the same context).
+const guards = new WeakMap<UsersStore, RequestHandler>();
+
+// Keys are scoped by the caller's credentials, hashed so no token is written to the store.
+function caller(req: Request): string | undefined {
+  const authorization = req.headers.authorization;
+  return authorization === undefined ? undefined : createHash('sha256').update(authorization).digest('base64url').slice(0, 22);
+}
+
+function createGuard(store: IdempotencyStore): RequestHandler {
+  return idempotencyKey<Request>({ store, identify: caller }) as RequestHandler;
+}
+
+/** The Idempotency-Key middleware of `POST /users` for the app that owns `users`. */
+export function usersIdempotency(users: UsersStore): RequestHandler {
+  let guard = guards.get(users);
+  if (guard === undefined) {
+    guard = createGuard(new MemoryStore());
+    guards.set(users, guard);
+  }
+  return guard;
+}
+
+/**
+ * Issue 4: `POST /users` honours `Idempotency-Key` (see examples/routes/users.ts). The store is
+ * in memory, or Redis when `redisUrl` (or `REDIS_URL`) is set, so that several instances of the
+ * API share it. The store is kept on `app.locals.idempotencyStore` (to close a RedisStore).
+ */
+export const idempotency: ExampleFeature = {
+  routes(app, context) {
+    const redisUrl = context.options.redisUrl ?? process.env.REDIS_URL;
+    const store = redisUrl ? new RedisStore({ url: redisUrl, prefix: 'example:idempotency:' }) : new MemoryStore();
+    app.locals.idempotencyStore = store;
+    guards.set(context.store, createGuard(store));
+  },
+};

@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import { GatewayTimeoutError } from '../../src';
+import { GatewayTimeoutError, UnprocessableContentError } from '../../src';
 import { requireScope } from '../auth';
-import { appErrors } from '../errors';
 
 /** The seed's other scenarios: 403 insufficient scope, 422, 500 and 504. */
 export function operationsRouter(): Router {
@@ -13,7 +12,8 @@ export function operationsRouter(): Router {
 
   router.post('/orders', requireScope('orders:write'), (req, res) => {
     const total = Number((req.body as { total?: unknown } | undefined)?.total);
-    if (!(total > 0)) throw appErrors.create('order_total_invalid', undefined, { details: { total } });
+    // The seed's 422: well-formed, but the business rule rejects it (`invalid_operation`).
+    if (!(total > 0)) throw new UnprocessableContentError('An order must have a positive total.', { details: { field: 'total', value: total } });
     res.status(201).location('/orders/order_1').json({ data: { id: 'order_1', total } });
   });
 

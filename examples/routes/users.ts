@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { ConflictError, NotFoundError, ValidationError, type ValidationIssue } from '../../src';
 import { requireScope } from '../auth';
+import { usersIdempotency } from '../features/idempotency';
 import type { UsersStore } from '../users-store';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -26,7 +27,7 @@ function userOr404(store: UsersStore, id: string) {
   return user;
 }
 
-/** `/users`: 200, 201 + Location, 204, 304, 400 validation, 401, 404, 409. */
+/** `/users`: 200, 201 + Location, 204, 304, 400 validation, 401, 404, 409; POST honours Idempotency-Key. */
 export function usersRouter(store: UsersStore): Router {
   const router = Router();
 
@@ -40,7 +41,9 @@ export function usersRouter(store: UsersStore): Router {
     res.set('ETag', store.etag(user)).json({ data: user });
   });
 
-  router.post('/', requireScope('users:write'), (req, res) => {
+  // A retry with the same Idempotency-Key replays the first answer (201, 400 or 409) without
+  // creating a second user; authentication comes first, so a 401 is never stored.
+  router.post('/', requireScope('users:write'), usersIdempotency(store), (req, res) => {
     const { name, email } = validateNewUser(req.body);
     const existing = store.findByEmail(email);
     if (existing !== undefined) {

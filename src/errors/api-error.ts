@@ -88,13 +88,20 @@ export class ApiError<S extends ErrorStatus = ErrorStatus> extends Error {
 
   constructor(status: S, message?: string, options?: ErrorOptionsFor<S>) {
     const info = resolveStatusInfo(status);
+    const text = typeof message === 'string' ? message : info.message;
+    const cause = options?.cause;
     const limit = Error.stackTraceLimit;
-    if (!(options?.captureStack ?? info.status >= 500)) Error.stackTraceLimit = 0;
-    super(
-      typeof message === 'string' ? message : info.message,
-      options?.cause === undefined ? undefined : { cause: options.cause },
-    );
-    Error.stackTraceLimit = limit;
+    if (!(options?.captureStack ?? info.status >= 500)) {
+      // Only V8 reads the limit at construction; it must be restored whatever happens in between.
+      Error.stackTraceLimit = 0;
+      try {
+        super(text, cause === undefined ? undefined : { cause });
+      } finally {
+        Error.stackTraceLimit = limit;
+      }
+    } else {
+      super(text, cause === undefined ? undefined : { cause });
+    }
     this.status = info.status as S;
     this.statusCode = info.status as S;
     this.code =
@@ -112,10 +119,13 @@ Object.defineProperty(ApiError.prototype, BRAND, { value: true });
 
 /** True for an `ApiError` from any copy of this package. */
 export function isApiError(value: unknown): value is ApiError {
-  return (
-    value instanceof ApiError ||
-    (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true)
-  );
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return value instanceof ApiError || (value as Record<symbol, unknown>)[BRAND] === true;
+  } catch {
+    // A Proxy whose traps throw, or a throwing getter: not one of ours.
+    return false;
+  }
 }
 
 /** Gives a class a fixed `name` that survives minifiers. */

@@ -40,6 +40,8 @@ export function defineErrorCodes<const T extends Readonly<Record<string, CodeSpe
   return {
     codes: frozen,
     create(code, message, options) {
+      // TypeScript rejects unknown codes; plain JavaScript gets a clear error instead of a bad response.
+      if (!Object.prototype.hasOwnProperty.call(frozen, code)) throw new TypeError(`Error code "${String(code)}" is not registered`);
       const spec = frozen[code] as CodeSpec<ErrorStatus>;
       return createError(spec.status, message ?? spec.message, { ...options, code }) as never;
     },

@@ -1,4 +1,4 @@
-import { CODE_PATTERN, type ErrorStatus } from '../catalog';
+import { CODE_PATTERN, isErrorStatus, type ErrorStatus } from '../catalog';
 import { LIBRARY_CODES, type LibraryCode } from '../catalog/codes';
 import { isApiError, type ApiError, type ApiErrorOptions } from './api-error';
 import { createError } from './create-error';
@@ -25,12 +25,28 @@ function integerStatus(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
 }
 
+// body-parser keeps the raw body on `body`, and V8 quotes it in JSON syntax messages: neither
+// may reach the log (RFC 9110 §17.4: a login body carries a password). The cause keeps only the
+// fields that say what went wrong.
+const BODY_PARSER_FIELDS = ['limit', 'length', 'expected', 'received', 'charset', 'encoding'] as const;
+
+function bodyParserCause(error: Bag, type: string): Record<string, unknown> {
+  const cause: Record<string, unknown> = { type };
+  for (const field of BODY_PARSER_FIELDS) {
+    const value = error[field];
+    if (typeof value === 'number') cause[field] = value;
+    else if (typeof value === 'string') cause[field] = value.slice(0, 64);
+  }
+  return cause;
+}
+
 function fromBodyParser(error: Bag, type: string): ApiError | undefined {
+  if (!Object.prototype.hasOwnProperty.call(BODY_PARSER_ERRORS, type)) return undefined;
   const known = BODY_PARSER_ERRORS[type];
   if (known === undefined) return undefined;
   const options: ApiErrorOptions & { acceptEncoding?: readonly string[] } = {
     code: known.code,
-    cause: error,
+    cause: bodyParserCause(error, type),
     captureStack: false,
     acceptEncoding: known.code === 'unsupported_content_encoding' ? DECODED_ENCODINGS : undefined,
   };
@@ -52,11 +68,22 @@ function statusAndHeadersOf(error: Bag): { status: number | undefined; headers: 
   };
 }
 
+// An HTTP client's error carries the status an upstream answered with, not one meant for our
+// client: an unhandled upstream 401 or 404 must not tell the caller its own credentials or URL
+// are wrong. It is a 502 (a 504 when the upstream did not answer in time).
+const CLIENT_TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+
+function fromHttpClient(error: Bag): ApiError {
+  const timeout = typeof error.code === 'string' && CLIENT_TIMEOUT_CODES.has(error.code);
+  return createError(timeout ? 504 : 502, undefined, { cause: error, captureStack: false });
+}
+
 function fromObject(error: Bag): ApiError {
   if (typeof error.type === 'string') {
     const parsed = fromBodyParser(error, error.type);
     if (parsed !== undefined) return parsed;
   }
+  if (error.isAxiosError === true) return fromHttpClient(error);
   const { status, headers, message } = statusAndHeadersOf(error);
   if (status === undefined || status < 400 || status > 599) {
     return createError(500, undefined, { cause: error, captureStack: false });
@@ -73,8 +100,20 @@ function fromObject(error: Bag): ApiError {
   });
 }
 
+// An ApiError from this or another copy of the package is taken as it is, provided it still has
+// the shape the handler relies on (a hand-built `Object.create(ApiError.prototype)` does not).
+function isWellFormed(error: ApiError): boolean {
+  return (
+    isErrorStatus(error.status) &&
+    typeof error.code === 'string' &&
+    typeof error.message === 'string' &&
+    typeof error.headers === 'object' &&
+    error.headers !== null
+  );
+}
+
 function convert(value: unknown): ApiError {
-  if (isApiError(value)) return value;
+  if (isApiError(value)) return isWellFormed(value) ? value : createError(500, undefined, { cause: value, captureStack: false });
   if (typeof value === 'object' && value !== null) return fromObject(value as Bag);
   if (typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599) {
     return createError(value as ErrorStatus, undefined, { captureStack: false });
@@ -85,7 +124,8 @@ function convert(value: unknown): ApiError {
 /**
  * Turns anything thrown into an `ApiError`: this library's errors as they are; http-errors,
  * Boom and anything with a valid `status`/`statusCode` keeping their status, `expose` and
- * headers; body-parser failures with codes of their own; a status outside 400-599, a plain
+ * headers; body-parser failures with codes of their own; an axios error (an upstream's status,
+ * not ours) as a 502, or a 504 on a timeout; a status outside 400-599, a plain
  * Error, an AggregateError, a string or any other value as a 500 whose `cause` is the original.
  * Never throws.
  */

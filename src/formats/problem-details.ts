@@ -27,15 +27,30 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 export interface ProblemOptions {
   /**
    * Base URI of problem types: `https://example.com/problems/` gives
-   * `type: "https://example.com/problems/resource_not_found"`. Without it `type` is `about:blank`.
+   * `type: "https://example.com/problems/resource_not_found"` (see {@link problemTypeUri}).
+   * Without it `type` is `about:blank`.
    */
   readonly typeBase?: string;
+}
+
+/**
+ * The problem `type` URI of a code: `about:blank` without a base, else `<base><code>`. A base that
+ * ends in a letter or digit gets a `/` first, so `https://example.com/problems` and
+ * `https://example.com/problems/` give the same URI; bases ending in `/`, `#`, `=`, `:`... are kept.
+ *
+ * @example
+ * problemTypeUri('https://example.com/problems', 'resource_not_found');
+ * // 'https://example.com/problems/resource_not_found'
+ */
+export function problemTypeUri(typeBase: string | undefined, code: string): string {
+  if (typeBase === undefined || typeBase === '') return 'about:blank';
+  return /[A-Za-z0-9]$/.test(typeBase) ? `${typeBase}/${code}` : `${typeBase}${code}`;
 }
 
 /** Builds the problem details body of an error (RFC 9457 §3.1). */
 export function toProblemDetails(view: ErrorView, options: ProblemOptions = {}): ProblemDetails {
   return {
-    type: options.typeBase === undefined ? 'about:blank' : `${options.typeBase}${view.code}`,
+    type: problemTypeUri(options.typeBase, view.code),
     title: view.title,
     status: view.status,
     detail: view.message,

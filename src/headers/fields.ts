@@ -4,14 +4,15 @@ import { formatRetryAfter } from './retry-after';
 
 type Formatters = { readonly [F in keyof StatusFieldTypes]: (value: StatusFieldTypes[F]) => string | undefined };
 
-const list = (value: string | readonly string[]): string =>
-  typeof value === 'string' ? value : value.join(', ');
+// Plain JavaScript callers may pass one string where a list is typed; both are written.
+const list = (value: string | readonly string[]): string | undefined =>
+  typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : undefined;
 
 /** How each status-specific constructor option is written as its header value. */
 export const FIELD_FORMATTERS: Formatters = {
   retryAfter: formatRetryAfter,
-  allow: (methods) => methods.map((method) => method.toUpperCase()).join(', '),
-  challenge: formatChallenge,
+  allow: (methods) => list(methods)?.toUpperCase(),
+  challenge: (value) => formatChallenge(value) || undefined,
   upgrade: list,
   location: (uri) => uri,
   blockedBy: (uri) => `<${uri}>; rel="blocked-by"`,

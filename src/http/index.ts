@@ -1,2 +1,41 @@
-// Public API of this feature, listed by hand.
-export {};
+// Public API of the HTTP-semantics feature, listed by hand.
+
+// 405, 406, 426, 501
+export { methodNotAllowed, type MethodNotAllowedOptions, type HttpMiddleware } from './method-not-allowed';
+export { allowedMethods, type RouterSource } from './allowed-methods';
+export { produces, negotiatedType } from './produces';
+export { retiredApiVersions, type RetiredApiVersionsOptions } from './api-version';
+export { notImplemented } from './not-implemented';
+
+// 502, 503, 504
+export { toUpstreamError, assertUpstreamOk, type UpstreamErrorOptions, type UpstreamResponse } from './upstream-error';
+export { requestTimeout, timeoutSignal, type RequestTimeoutOptions } from './request-timeout';
+export { maintenanceMode, type MaintenanceModeOptions } from './maintenance-mode';
+
+// 429 with express-rate-limit
+export {
+  rateLimitHandler,
+  type RateLimitHandlerOptions,
+  type RateLimitExceededHandler,
+  type RateLimiterOptionsUsed,
+} from './rate-limit-handler';
+export {
+  rateLimitHeaders,
+  formatRateLimitHeaders,
+  type RateLimitHeadersForm,
+  type RateLimitHeadersOptions,
+  type RateLimitState,
+} from './rate-limit-headers';
+
+// 2xx
+export { created } from './created';
+export { accepted, type AcceptedOptions } from './accepted';
+export { noContent } from './no-content';
+export { assertLocation } from './location';
+
+// 412, 428
+export { preconditions, checkPreconditions, type PreconditionsOptions, type CheckPreconditionsOptions } from './preconditions';
+export { entityTagsMatch, parseEntityTag, parseEntityTagList, type EntityTag } from './entity-tags';
+
+// Problem details: the `type` URI errorHandler writes for a code (src/formats owns it).
+export { problemTypeUri } from '../formats/problem-details';

@@ -1,5 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A real redis-server on a free loopback port, started and stopped by a test. */
 export interface RedisServer {
@@ -57,16 +60,33 @@ function waitForPort(port: number, timeoutMs = 5000): Promise<void> {
   });
 }
 
-function launch(port: number): ChildProcess {
-  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+/** Options of {@link startRedisServer}. */
+export interface RedisServerOptions {
+  /**
+   * Keep data across `stop()`/`restart()` (an fsync-always append-only file in a temporary
+   * directory, removed when the test process exits), as a production Redis would. Default `false`.
+   */
+  readonly persist?: boolean;
+}
+
+function launch(port: number, dir: string | undefined): ChildProcess {
+  const persistence = dir === undefined ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir];
+  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
     stdio: 'ignore',
   });
 }
 
-/** Starts a throwaway redis-server (no persistence) on a free loopback port. */
-export async function startRedisServer(): Promise<RedisServer> {
+function temporaryDirectory(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'redis-test-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Starts a throwaway redis-server (no persistence unless asked) on a free loopback port. */
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   const port = await freePort();
-  let child = launch(port);
+  const dir = options.persist === true ? temporaryDirectory() : undefined;
+  let child = launch(port, dir);
   await waitForPort(port);
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -80,7 +100,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     stop,
     async restart() {
       await stop();
-      child = launch(port);
+      child = launch(port, dir);
       await waitForPort(port);
     },
   };

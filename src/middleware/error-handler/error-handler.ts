@@ -3,7 +3,8 @@ import type { ApiError } from '../../errors/api-error';
 import { createError } from '../../errors/create-error';
 import { toApiError } from '../../errors/to-api-error';
 import { ensureRequestId, generateRequestId } from '../request-id/request-id';
-import { logError } from './log-error';
+import { serializeError } from '../../logging/serialize-error';
+import { logError, writeLog } from './log-error';
 import { resolveOptions, type ErrorHandlerOptions } from './options';
 import { writeErrorResponse } from './write-error-response';
 
@@ -42,7 +43,11 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorMiddleware
     } catch {
       requestId = generateRequestId();
     }
-    logError(config, req, error, requestId);
+    try {
+      logError(config, req, error, requestId);
+    } catch {
+      // Logging never stands between the client and its answer.
+    }
     if (res.headersSent) {
       // Too late to answer: Express's final handler closes the connection, the server goes on.
       next(error);
@@ -52,6 +57,8 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorMiddleware
     try {
       writeErrorResponse(config, req, res, error, requestId);
     } catch (failure) {
+      // e.g. details that JSON cannot write (a BigInt, a cycle): a bug worth an error line.
+      writeLog(config, req, 'error', { request_id: requestId, status: 500, error: serializeError(failure) }, 'failed to write the error response');
       writeFallback(res, failure, config.requestIdHeader, requestId, next);
     }
   };

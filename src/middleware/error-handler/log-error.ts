@@ -3,7 +3,7 @@ import type { ApiError } from '../../errors/api-error';
 import { isErrorLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
 import { serializeError } from '../../logging/serialize-error';
 import { requestPath } from '../../utils/request-path';
-import type { ErrorHandlerConfig } from './options';
+import { isLogLevel, type ErrorHandlerConfig } from './options';
 
 /** pino-http's child logger on the request wins over the configured one: it carries the request's context. */
 function loggerFor(config: ErrorHandlerConfig, req: IncomingMessage): ErrorLogger | undefined {
@@ -36,6 +36,7 @@ export function logError(config: ErrorHandlerConfig, req: IncomingMessage, error
   let level: LogLevel | 'silent';
   try {
     level = config.levelOf(error);
+    if (!isLogLevel(level)) throw new TypeError('not a level');
   } catch {
     level = error.status >= 500 ? 'error' : 'warn';
   }

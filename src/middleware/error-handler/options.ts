@@ -2,10 +2,9 @@ import type { Challenge } from '../../catalog';
 import type { ApiError } from '../../errors/api-error';
 import type { ErrorFormat } from '../../formats/negotiate';
 import { formatChallenge } from '../../headers/challenge';
-import { MAX_HEADER_VALUE_LENGTH } from '../../headers/safe-header';
+import { isValidHeaderName, MAX_HEADER_VALUE_LENGTH } from '../../headers/safe-header';
 import { defaultLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
 import { REQUEST_ID_HEADER } from '../request-id/request-id';
-
 
 /** A level per status (`404`), per class (`'4xx'`, `'5xx'`), or a function of the error. */
 export type LogLevelOption =
@@ -56,9 +55,20 @@ export interface ErrorHandlerConfig {
   readonly problemInstance: boolean;
 }
 
+const VALID_LEVELS = new Set<unknown>(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** True for a level the handler can log at, or `'silent'`. */
+export function isLogLevel(value: unknown): value is LogLevel | 'silent' {
+  return VALID_LEVELS.has(value);
+}
+
 function levelResolver(option: LogLevelOption | undefined): (error: ApiError) => LogLevel | 'silent' {
   if (typeof option === 'function') return option;
   const table = option ?? {};
+  for (const [key, level] of Object.entries(table)) {
+    // A typo here ('warning') would silently lose every log line of that status: fail at startup.
+    if (!VALID_LEVELS.has(level)) throw new TypeError(`errorHandler: logLevel ${key} is "${String(level)}", not a pino level or 'silent'`);
+  }
   return (error) =>
     table[error.status] ?? table[error.status >= 500 ? '5xx' : '4xx'] ?? (error.status >= 500 ? 'error' : 'warn');
 }
@@ -70,6 +80,11 @@ export function resolveOptions(options: ErrorHandlerOptions): ErrorHandlerConfig
     throw new Error('errorHandler: development mode exposes stacks and refuses to run with NODE_ENV=production');
   }
   const logger = options.logger;
+  const challenge = formatChallenge(options.challenge ?? options.requiredHeaders?.['WWW-Authenticate'] ?? 'Bearer realm="api"');
+  // Every 401 MUST carry at least one challenge (RFC 9110 §11.6.1): refuse a default that has none.
+  if (challenge === '') throw new TypeError('errorHandler: `challenge` must name at least one auth scheme (a token)');
+  const requestIdHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
+  if (!isValidHeaderName(requestIdHeader)) throw new TypeError(`errorHandler: requestIdHeader "${requestIdHeader}" is not a valid header name`);
   return {
     format: options.format ?? 'envelope',
     problemTypeBase: options.problemTypeBase,
@@ -79,11 +94,11 @@ export function resolveOptions(options: ErrorHandlerOptions): ErrorHandlerConfig
       Allow: '',
       'Proxy-Authenticate': 'Basic realm="proxy"',
       ...options.requiredHeaders,
-      'WWW-Authenticate': formatChallenge(options.challenge ?? options.requiredHeaders?.['WWW-Authenticate'] ?? 'Bearer realm="api"'),
+      'WWW-Authenticate': challenge,
     },
     cacheControl: options.cacheControl ?? 'no-store',
     development,
-    requestIdHeader: options.requestIdHeader ?? REQUEST_ID_HEADER,
+    requestIdHeader,
     maxHeaderLength: options.maxHeaderLength ?? MAX_HEADER_VALUE_LENGTH,
     problemInstance: options.problemInstance ?? true,
   };

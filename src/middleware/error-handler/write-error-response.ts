@@ -8,6 +8,7 @@ import { prefersProblemDetails } from '../../formats/negotiate';
 import { PROBLEM_MEDIA_TYPE, toProblemDetails } from '../../formats/problem-details';
 import { serializeError } from '../../logging/serialize-error';
 import { requestPath } from '../../utils/request-path';
+import { requestIdHeaderOf } from '../request-id/request-id';
 import { writeLog } from './log-error';
 import type { ErrorHandlerConfig } from './options';
 
@@ -31,6 +32,10 @@ function addVary(res: ServerResponse, field: string): void {
   res.setHeader('Vary', `${list}, ${field}`);
 }
 
+// Framing and connection headers belong to Node and to this handler: an error (or an upstream
+// response copied into one) must not set them, nor overwrite the request id the body names.
+const HANDLER_OWNED = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'trailer']);
+
 function setErrorHeaders(
   config: ErrorHandlerConfig,
   req: IncomingMessage,
@@ -39,13 +44,17 @@ function setErrorHeaders(
   requestId: string,
 ): void {
   const headers = error.headers;
-  for (const name in headers) {
-    const value = headers[name] as string;
+  let requestIdHeader: string | undefined;
+  for (const name of Object.keys(headers)) {
+    const value = headers[name] as unknown;
+    const lower = name.toLowerCase();
+    requestIdHeader ??= requestIdHeaderOf(req, config.requestIdHeader).toLowerCase();
+    if (HANDLER_OWNED.has(lower) || lower === requestIdHeader) continue;
     if (isValidHeaderName(name) && typeof value === 'string' && isSafeHeaderValue(value, config.maxHeaderLength)) {
       res.setHeader(name, value);
     } else {
       // Neither the value (it may be an injection attempt) nor its content is logged, only where it was.
-      writeLog(config, req, 'warn', { request_id: requestId, header: String(name).slice(0, 256), length: String(value).length }, 'dropped an unsafe error header');
+      writeLog(config, req, 'warn', { request_id: requestId, header: String(name).slice(0, 256), length: typeof value === 'string' ? value.length : undefined }, 'dropped an unsafe error header');
     }
   }
 }

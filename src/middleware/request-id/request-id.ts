@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isValidHeaderName } from '../../headers/safe-header';
 
 /** The default request-id header, read from requests and written on responses. */
 export const REQUEST_ID_HEADER = 'X-Request-Id';
@@ -27,6 +28,11 @@ export function getRequestId(req: IncomingMessage): string | undefined {
   return isValidRequestId(id) ? id : undefined;
 }
 
+/** The header the request id of `req` is written to: the one `requestId()` was given, else `fallback`. */
+export function requestIdHeaderOf(req: IncomingMessage, fallback = REQUEST_ID_HEADER): string {
+  return (req as RequestWithId)[HEADER_NAME] ?? fallback;
+}
+
 /**
  * The request id to answer with: the one the request has, or a new one stored on `req.id`; the
  * response header is set to it when not already there, so body and header always agree.
@@ -38,7 +44,7 @@ export function ensureRequestId(req: IncomingMessage, res: ServerResponse, heade
     id = generateRequestId();
     request.id = id;
   }
-  const name = request[HEADER_NAME] ?? header;
+  const name = requestIdHeaderOf(req, header);
   if (!res.headersSent && res.getHeader(name) !== id) res.setHeader(name, id);
   return id;
 }
@@ -63,6 +69,7 @@ export function requestId(
   options: RequestIdOptions = {},
 ): (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void {
   const header = options.header ?? REQUEST_ID_HEADER;
+  if (!isValidHeaderName(header)) throw new TypeError(`requestId: "${header}" is not a valid header name`);
   const lowerHeader = header.toLowerCase();
   const trustIncoming = options.trustIncoming ?? true;
   const generate = options.generate;

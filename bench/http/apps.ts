@@ -1,0 +1,148 @@
+import http from 'node:http';
+import Boom from '@hapi/boom';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import createHttpError from 'http-errors';
+import pino from 'pino';
+import { lib } from '../shared/library';
+import { CODES, INTERNAL_MESSAGE, NOT_FOUND_MESSAGE, envelope, newRequestId, successBody } from '../shared/bodies';
+
+// Every server answers the same routes:
+//   GET /users/:id  404 (the main scenario)     GET /ok/:id      200, a body of the 404's size
+//   GET /crash      500 from a plain Error     GET /private     401     GET /limited  429, Retry-After: 30
+// Each implementation throws its own kind of error and answers with the same envelope shape.
+
+type Thrower = {
+  notFound: (message: string) => unknown;
+  unauthorized: () => unknown;
+  tooManyRequests: () => unknown;
+};
+
+function appWith(thrower: Thrower, handler: ErrorRequestHandler | ReturnType<typeof lib.errorHandler>): Express {
+  const app = express();
+  app.get('/users/:id', (req) => {
+    throw thrower.notFound(`User ${req.params.id} was not found`);
+  });
+  app.get('/ok/:id', (_req, res) => {
+    const requestId = newRequestId();
+    res.set('X-Request-Id', requestId);
+    res.json(successBody(requestId));
+  });
+  app.get('/crash', () => {
+    throw new Error('connect ECONNREFUSED 10.0.0.7:5432');
+  });
+  app.get('/private', () => {
+    throw thrower.unauthorized();
+  });
+  app.get('/limited', () => {
+    throw thrower.tooManyRequests();
+  });
+  app.use(handler);
+  return app;
+}
+
+const oursThrower = (captureStack: boolean): Thrower => ({
+  notFound: (message) => new lib.NotFoundError(message, { captureStack }),
+  unauthorized: () => new lib.UnauthorizedError(undefined, { captureStack }),
+  tooManyRequests: () => new lib.TooManyRequestsError(undefined, { retryAfter: 30, captureStack }),
+});
+
+// (b) The handler teams write by hand on top of http-errors.
+const httpErrorsHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  const error = createHttpError.isHttpError(err) ? err : createHttpError(500);
+  const requestId = newRequestId();
+  res.set('X-Request-Id', requestId);
+  if (error.headers !== undefined) res.set(error.headers);
+  const message = error.expose ? error.message : INTERNAL_MESSAGE;
+  res.status(error.status).json(envelope(CODES[error.status] ?? 'error', message, requestId));
+};
+
+// (e) The same with Boom.
+const boomHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  const error = Boom.isBoom(err) ? err : Boom.boomify(err as Error);
+  const { statusCode, headers, payload } = error.output;
+  const requestId = newRequestId();
+  res.set('X-Request-Id', requestId);
+  res.set(headers as Record<string, string>);
+  // Boom replaces 5xx messages with its own generic one; ours is used for the same bytes on the wire.
+  const message = statusCode >= 500 ? INTERNAL_MESSAGE : payload.message;
+  res.status(statusCode).json(envelope(CODES[statusCode] ?? 'error', message, requestId));
+};
+
+// The least any Express error handler can cost: a prebuilt error thrown, the same JSON written with
+// bare node calls. The gap from here to the success path is Express's own error dispatch.
+const FLOOR_ERROR = Object.assign(new Error(NOT_FOUND_MESSAGE), { status: 404 });
+const floorHandler: ErrorRequestHandler = (_err, _req, res, _next) => {
+  const requestId = newRequestId();
+  const body = JSON.stringify(envelope(CODES[404] ?? '', NOT_FOUND_MESSAGE, requestId));
+  res.statusCode = 404;
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.setHeader('X-Request-Id', requestId);
+  res.end(body);
+};
+
+/** (d) No framework: node:http writing the 404 envelope (and the success body) itself. */
+function rawListener(): http.RequestListener {
+  return (req, res) => {
+    const requestId = newRequestId();
+    const ok = req.url?.startsWith('/ok/') === true;
+    const body = JSON.stringify(ok ? successBody(requestId) : envelope(CODES[404] ?? '', NOT_FOUND_MESSAGE, requestId));
+    res.writeHead(ok ? 200 : 404, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(body),
+      'X-Request-Id': requestId,
+    });
+    res.end(body);
+  };
+}
+
+/** The implementations a bench server can run, by name. */
+export const IMPLEMENTATIONS = {
+  /** (a) errorHandler, no logging. */
+  ours: () => appWith(oursThrower(false), lib.errorHandler({ logger: false })),
+  /** (a) errorHandler logging every error with pino to /dev/null (synchronous writes: cheap there, and no buffer to fill in-process). */
+  'ours-pino': () =>
+    appWith(oursThrower(false), lib.errorHandler({ logger: pino(pino.destination({ dest: '/dev/null', sync: true })) })),
+  /** (a) errorHandler, errors forced to capture a stack (what skipping it saves). */
+  'ours-stack': () => appWith(oursThrower(true), lib.errorHandler({ logger: false })),
+  /** (b) and (c) http-errors and a hand-written handler. */
+  'http-errors': () =>
+    appWith(
+      {
+        notFound: (message) => createHttpError(404, message),
+        unauthorized: () => createHttpError(401, { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } }),
+        tooManyRequests: () => createHttpError(429, { headers: { 'Retry-After': '30' } }),
+      },
+      httpErrorsHandler,
+    ),
+  /** (e) Boom and a hand-written handler. */
+  boom: () =>
+    appWith(
+      {
+        notFound: (message) => Boom.notFound(message),
+        unauthorized: () => Boom.unauthorized(null, 'Bearer', { realm: 'api' }),
+        tooManyRequests: () => {
+          const error = Boom.tooManyRequests();
+          error.output.headers['Retry-After'] = '30';
+          return error;
+        },
+      },
+      boomHandler,
+    ),
+  /** Express's error dispatch with nothing else: a prebuilt error, bare node calls. */
+  floor: () =>
+    appWith({ notFound: () => FLOOR_ERROR, unauthorized: () => FLOOR_ERROR, tooManyRequests: () => FLOOR_ERROR }, floorHandler),
+  /** (d) node:http, no framework. */
+  raw: rawListener,
+} satisfies Record<string, () => Express | http.RequestListener>;
+
+export type Implementation = keyof typeof IMPLEMENTATIONS;
+
+/** Starts `name` on a free loopback port. */
+export function listen(name: Implementation): Promise<http.Server> {
+  const server = http.createServer(IMPLEMENTATIONS[name]());
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}

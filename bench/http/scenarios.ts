@@ -1,0 +1,80 @@
+import type { Implementation } from './apps';
+
+/** One server and the request sent to it. */
+export interface Target {
+  readonly key: string;
+  readonly label: string;
+  readonly implementation: Implementation;
+  readonly path: string;
+  readonly status: number;
+}
+
+/** `numerator / denominator` of two targets' requests/s, with the goal it should meet, if any. */
+export interface Ratio {
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly goal?: number;
+}
+
+export interface Scenario {
+  readonly title: string;
+  readonly targets: readonly Target[];
+  readonly ratios: readonly Ratio[];
+}
+
+const NOT_FOUND = '/users/user_123';
+
+/** The scenarios of `bench/http/run.ts`, by name. */
+export const SCENARIOS: Readonly<Record<string, Scenario>> = {
+  '404': {
+    title: 'GET /users/user_123 -> 404 NotFoundError (and the same app answering 200)',
+    targets: [
+      { key: 'a', label: '(a) ours, errorHandler({ logger: false })', implementation: 'ours', path: NOT_FOUND, status: 404 },
+      { key: 'a+log', label: '(a) ours, pino logger to /dev/null', implementation: 'ours-pino', path: NOT_FOUND, status: 404 },
+      { key: 'b', label: '(b) http-errors + hand-written handler', implementation: 'http-errors', path: NOT_FOUND, status: 404 },
+      { key: 'c', label: '(c) success path, res.json same size', implementation: 'ours', path: '/ok/user_123', status: 200 },
+      { key: 'd', label: '(d) raw node:http, same JSON', implementation: 'raw', path: NOT_FOUND, status: 404 },
+      { key: 'e', label: '(e) Boom + hand-written handler', implementation: 'boom', path: NOT_FOUND, status: 404 },
+      { key: 'floor', label: 'floor: Express error dispatch, bare handler', implementation: 'floor', path: NOT_FOUND, status: 404 },
+    ],
+    ratios: [
+      { numerator: 'a', denominator: 'b', goal: 1.0 },
+      { numerator: 'a', denominator: 'c', goal: 0.9 },
+      { numerator: 'a+log', denominator: 'b' },
+      { numerator: 'a+log', denominator: 'c' },
+      { numerator: 'a', denominator: 'e' },
+      { numerator: 'a', denominator: 'd' },
+      { numerator: 'a', denominator: 'floor' },
+      { numerator: 'floor', denominator: 'c' },
+    ],
+  },
+  '500': {
+    title: 'GET /crash -> 500 from a thrown plain Error (stack kept, message hidden)',
+    targets: [
+      { key: 'a', label: '(a) ours, errorHandler({ logger: false })', implementation: 'ours', path: '/crash', status: 500 },
+      { key: 'a+log', label: '(a) ours, pino logger to /dev/null', implementation: 'ours-pino', path: '/crash', status: 500 },
+      { key: 'b', label: '(b) http-errors + hand-written handler', implementation: 'http-errors', path: '/crash', status: 500 },
+      { key: 'e', label: '(e) Boom + hand-written handler', implementation: 'boom', path: '/crash', status: 500 },
+    ],
+    ratios: [
+      { numerator: 'a', denominator: 'b', goal: 1.0 },
+      { numerator: 'a', denominator: 'e' },
+      { numerator: 'a+log', denominator: 'b' },
+    ],
+  },
+  flood: {
+    title: 'A flood of 401 (WWW-Authenticate) and 429 (Retry-After: 30)',
+    targets: [
+      { key: 'a401', label: '(a) ours 401, logger: false', implementation: 'ours', path: '/private', status: 401 },
+      { key: 'b401', label: '(b) http-errors 401', implementation: 'http-errors', path: '/private', status: 401 },
+      { key: 'a429', label: '(a) ours 429, logger: false', implementation: 'ours', path: '/limited', status: 429 },
+      { key: 'b429', label: '(b) http-errors 429', implementation: 'http-errors', path: '/limited', status: 429 },
+      { key: 'a429s', label: '(a) ours 429, captureStack: true', implementation: 'ours-stack', path: '/limited', status: 429 },
+    ],
+    ratios: [
+      { numerator: 'a401', denominator: 'b401', goal: 1.0 },
+      { numerator: 'a429', denominator: 'b429', goal: 1.0 },
+      { numerator: 'a429', denominator: 'a429s' },
+    ],
+  },
+};

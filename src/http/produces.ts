@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import accepts from 'accepts';
+import { NotAcceptableError } from '../errors/http-errors.generated';
+import type { HttpMiddleware } from './method-not-allowed';
+
+const NEGOTIATED = Symbol.for('express-api-errors.negotiatedType');
+
+type Negotiated = IncomingMessage & { [NEGOTIATED]?: string };
+
+/**
+ * Declares the media types a route can produce and answers 406 when the request's `Accept` rules
+ * out all of them (RFC 9110 §15.5.7), listing the available types in the message and in
+ * `details.available`. The error body itself is still JSON. The chosen type is read with
+ * {@link negotiatedType}; `Vary: Accept` is added because the answer depends on it.
+ *
+ * @example
+ * router.get('/reports/:period', produces(['application/json', 'text/csv']), (req, res) => {
+ *   if (negotiatedType(req) === 'text/csv') res.type('text/csv').send(toCsv(rows));
+ *   else res.json({ data: rows });
+ * });
+ */
+export function produces(types: readonly string[]): HttpMiddleware {
+  if (types.length === 0) throw new TypeError('produces: list at least one media type');
+  const available = [...types];
+  return function producesMiddleware(req, res, next) {
+    const current = res.getHeader('Vary');
+    if (current === undefined) res.setHeader('Vary', 'Accept');
+    else if (!/(^|,)\s*(accept|\*)\s*(,|$)/i.test(String(current))) res.setHeader('Vary', `${String(current)}, Accept`);
+    const chosen = accepts(req).type(available) as string | false;
+    if (chosen === false) {
+      next(
+        new NotAcceptableError(`No available representation matches the Accept header; available: ${available.join(', ')}.`, {
+          details: { available },
+        }),
+      );
+      return;
+    }
+    (req as Negotiated)[NEGOTIATED] = chosen;
+    next();
+  };
+}
+
+/** The media type {@link produces} chose for this request, or `undefined` when it did not run. */
+export function negotiatedType(req: IncomingMessage): string | undefined {
+  return (req as Negotiated)[NEGOTIATED];
+}

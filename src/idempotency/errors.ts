@@ -1,0 +1,22 @@
+import { LIBRARY_CODES } from '../catalog/codes';
+import type { ApiError } from '../errors/api-error';
+import { createError } from '../errors/create-error';
+
+/** The codes the middleware answers with (draft-06 §2.7), all registered in `LIBRARY_CODES`. */
+export type IdempotencyErrorCode =
+  | 'idempotency_key_missing'
+  | 'idempotency_key_invalid'
+  | 'idempotency_key_reused'
+  | 'idempotency_key_in_use'
+  | 'idempotency_store_unavailable';
+
+/** The error for `code`, with its registered status and message; `retryAfter` in seconds. */
+export function idempotencyError(code: IdempotencyErrorCode, retryAfter?: number): ApiError {
+  const spec = LIBRARY_CODES[code];
+  return createError(spec.status, spec.message, {
+    code,
+    // Our own words, safe to send even on the 503.
+    expose: true,
+    headers: retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) },
+  });
+}

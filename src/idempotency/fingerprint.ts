@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/** A request as the fingerprint sees it: a body parser has set `body`, Express `originalUrl`. */
+export type FingerprintedRequest = IncomingMessage & { body?: unknown; originalUrl?: string };
+
+function bodyBytes(body: unknown): string | Buffer {
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string' || Buffer.isBuffer(body)) return body;
+  return JSON.stringify(body) ?? '';
+}
+
+/**
+ * The default request fingerprint: SHA-256 of the method, the path with its query string and the
+ * parsed body (draft-06 §2.4: "a checksum of the request payload"). A body parser must run first;
+ * JSON bodies are hashed as parsed, so a retry has to send the same fields in the same order.
+ *
+ * @example
+ * fingerprintRequest(req); // 'q3Kx...' (43 base64url characters)
+ */
+export function fingerprintRequest(req: FingerprintedRequest): string {
+  return createHash('sha256')
+    .update(req.method ?? '')
+    .update('\n')
+    .update(req.originalUrl ?? req.url ?? '')
+    .update('\n')
+    .update(bodyBytes(req.body))
+    .digest('base64url');
+}

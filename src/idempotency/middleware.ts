@@ -1,0 +1,105 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getResponseError } from '../middleware/error-handler/error-handler';
+import { captureResponse } from './capture';
+import { idempotencyError } from './errors';
+import { readIdempotencyKey } from './key';
+import { resolveOptions, type IdempotencyConfig, type IdempotencyOptions } from './options';
+import { writeReplay } from './replay';
+import type { ClaimResult, StoredResponse } from './store';
+
+/** An Express-compatible middleware (Express 4 and 5). */
+export type IdempotencyMiddleware<Req extends IncomingMessage = IncomingMessage> = (
+  req: Req,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
+
+// Codes that ask the client to come back later: storing them would replay "try again" forever.
+const RETRYABLE_CODES = new Set(['idempotency_key_in_use', 'idempotency_store_unavailable']);
+
+// The identity is percent-encoded, so it holds no `:` and the pair cannot be read two ways.
+function scopedKey(identity: string | undefined, key: string): string {
+  return identity ? `${encodeURIComponent(identity)}:${key}` : `:${key}`;
+}
+
+function isStored<Req extends IncomingMessage>(config: IdempotencyConfig<Req>, res: ServerResponse, status: number): boolean {
+  if (status === 429) return false;
+  if (status >= 500 && !config.storeServerErrors) return false;
+  const code = getResponseError(res)?.code;
+  return code === undefined || !RETRYABLE_CODES.has(code);
+}
+
+/**
+ * Makes POST and PATCH safe to retry (IETF draft-ietf-httpapi-idempotency-key-header-06): the
+ * first request with an `Idempotency-Key` claims the key atomically and runs the handler; its
+ * response (success or error) is stored and replayed byte for byte, with `Idempotent-Replayed:
+ * true`, to every retry with the same key and request. A retry while the first still runs gets
+ * 409 `idempotency_key_in_use` with Retry-After; the key with another request, 422
+ * `idempotency_key_reused`; a malformed key, 400. Errors go to `next()`, for `errorHandler()`.
+ * Mount it after the body parser (the body is part of the fingerprint).
+ *
+ * @example
+ * app.use(express.json());
+ * app.post('/orders', idempotency({ store: new RedisStore({ url: process.env.REDIS_URL }) }), createOrder);
+ * app.use(errorHandler());
+ */
+export function idempotency<Req extends IncomingMessage = IncomingMessage>(
+  options: IdempotencyOptions<Req> = {},
+): IdempotencyMiddleware<Req> {
+  const config = resolveOptions(options);
+  const { store } = config;
+
+  const fail = (req: Req, error: unknown, next: (error?: unknown) => void): void => {
+    config.onError?.(error, req);
+    if (config.failOpen) next();
+    else next(idempotencyError('idempotency_store_unavailable', config.retryAfter));
+  };
+
+  const run = (req: Req, res: ServerResponse, next: (error?: unknown) => void, key: string, fingerprint: string, token: string): void => {
+    captureResponse(res, config.replayHeaders, config.maxBodyBytes, (captured: StoredResponse | undefined, send) => {
+      const settled =
+        captured !== undefined && isStored(config, res, captured.status)
+          ? store.complete(key, token, fingerprint, captured, config.ttlMs).then((stored) => {
+              if (!stored) config.onError?.(new Error('idempotency: the lock expired before the response was stored'), req);
+            })
+          : store.release(key, token);
+      settled.then(send, (error: unknown) => {
+        config.onError?.(error, req);
+        send();
+      });
+    });
+    next();
+  };
+
+  const answer = (req: Req, res: ServerResponse, next: (error?: unknown) => void, key: string, fingerprint: string, result: ClaimResult): void => {
+    if (result.state === 'claimed') return run(req, res, next, key, fingerprint, result.token);
+    if (result.fingerprint !== fingerprint) return next(idempotencyError('idempotency_key_reused'));
+    if (result.state === 'in_progress') return next(idempotencyError('idempotency_key_in_use', config.retryAfter));
+    writeReplay(res, result.response);
+  };
+
+  return function idempotencyMiddleware(req, res, next) {
+    if (!config.methods.has(req.method ?? '')) return next();
+    const parsed = readIdempotencyKey(req, config.header);
+    if (parsed.kind === 'missing') return config.required ? next(idempotencyError('idempotency_key_missing')) : next();
+    if (parsed.kind === 'invalid') return next(idempotencyError('idempotency_key_invalid'));
+    let key: string;
+    let fingerprint: string;
+    try {
+      key = scopedKey(config.identify?.(req), parsed.key);
+      fingerprint = config.fingerprint(req);
+    } catch (error) {
+      return next(error);
+    }
+    store.claim(key, fingerprint, config.lockTimeoutMs).then(
+      (result) => {
+        try {
+          answer(req, res, next, key, fingerprint, result);
+        } catch (error) {
+          next(error);
+        }
+      },
+      (error: unknown) => fail(req, error, next),
+    );
+  };
+}

@@ -1,0 +1,134 @@
+import type { ClaimResult, IdempotencyStore, StoredResponse } from '../store';
+
+/** Options of {@link MemoryStore}. */
+export interface MemoryStoreOptions {
+  /** Most keys held at once; the oldest finished ones are evicted first. Default 10 000. */
+  readonly maxEntries?: number;
+  /** Most bytes of stored responses (bodies, headers, keys) held at once. Default 64 MiB. */
+  readonly maxBytes?: number;
+  /** The clock, in milliseconds; for tests. Default `Date.now`. */
+  readonly now?: () => number;
+}
+
+type Entry =
+  | { readonly pending: true; readonly token: string; readonly fingerprint: string; readonly expiresAt: number; readonly bytes: number }
+  | { readonly pending: false; readonly fingerprint: string; readonly response: StoredResponse; readonly expiresAt: number; readonly bytes: number };
+
+// Per-entry bookkeeping (the Map slot, the entry object, the token), roughly.
+const ENTRY_OVERHEAD = 128;
+
+function sizeOf(key: string, fingerprint: string, response?: StoredResponse): number {
+  let bytes = ENTRY_OVERHEAD + key.length + fingerprint.length;
+  if (response !== undefined) {
+    bytes += response.body.length + (response.statusMessage?.length ?? 0);
+    for (const [name, value] of response.headers) bytes += name.length + (typeof value === 'string' ? value.length : value.join('').length);
+  }
+  return bytes;
+}
+
+/**
+ * The default store, inside the process: right for one instance (several instances need a shared
+ * store such as {@link RedisStore}). Entries expire (locks after the lock timeout, responses after
+ * the TTL) and the store is bounded in entries and bytes; when full, the oldest finished responses
+ * are evicted. It never grows without bound: with every entry still in progress, a new claim is
+ * refused and the middleware answers 503.
+ *
+ * @example
+ * app.post('/orders', idempotency({ store: new MemoryStore({ maxEntries: 50_000 }) }), createOrder);
+ */
+export class MemoryStore implements IdempotencyStore {
+  readonly #entries = new Map<string, Entry>();
+  readonly #maxEntries: number;
+  readonly #maxBytes: number;
+  readonly #now: () => number;
+  #bytes = 0;
+  #sequence = 0;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.#maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 10_000));
+    this.#maxBytes = Math.max(1, options.maxBytes ?? 64 * 1024 * 1024);
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Keys held, finished or in progress (expired ones may linger until the next write). */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Approximate bytes held. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  claim(key: string, fingerprint: string, lockMs: number): Promise<ClaimResult> {
+    const now = this.#now();
+    const entry = this.#live(key, now);
+    if (entry !== undefined) {
+      return Promise.resolve(
+        entry.pending
+          ? { state: 'in_progress', fingerprint: entry.fingerprint }
+          : { state: 'completed', fingerprint: entry.fingerprint, response: entry.response },
+      );
+    }
+    const bytes = sizeOf(key, fingerprint);
+    if (!this.#makeRoom(now, bytes)) {
+      return Promise.reject(new Error('MemoryStore is full: every entry is still in progress'));
+    }
+    const token = String(++this.#sequence);
+    this.#set(key, { pending: true, token, fingerprint, expiresAt: now + lockMs, bytes });
+    return Promise.resolve({ state: 'claimed', token });
+  }
+
+  complete(key: string, token: string, fingerprint: string, response: StoredResponse, ttlMs: number): Promise<boolean> {
+    const now = this.#now();
+    const entry = this.#live(key, now);
+    // Once the lock expired another request may own the key, or have finished: theirs stands.
+    if (entry !== undefined && (!entry.pending || entry.token !== token)) return Promise.resolve(false);
+    this.#delete(key);
+    const bytes = sizeOf(key, fingerprint, response);
+    if (!this.#makeRoom(now, bytes)) return Promise.resolve(false);
+    this.#set(key, { pending: false, fingerprint, response, expiresAt: now + ttlMs, bytes });
+    return Promise.resolve(true);
+  }
+
+  release(key: string, token: string): Promise<void> {
+    const entry = this.#entries.get(key);
+    if (entry !== undefined && entry.pending && entry.token === token) this.#delete(key);
+    return Promise.resolve();
+  }
+
+  #live(key: string, now: number): Entry | undefined {
+    const entry = this.#entries.get(key);
+    if (entry === undefined || entry.expiresAt > now) return entry;
+    this.#delete(key);
+    return undefined;
+  }
+
+  #set(key: string, entry: Entry): void {
+    this.#entries.set(key, entry);
+    this.#bytes += entry.bytes;
+  }
+
+  #delete(key: string): void {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.bytes;
+  }
+
+  // Map iteration runs oldest first: expired and finished entries go, in-progress ones stay
+  // (evicting a live lock would let a concurrent retry run the handler twice).
+  #makeRoom(now: number, bytes: number): boolean {
+    if (this.#fits(bytes)) return true;
+    for (const [key, entry] of this.#entries) {
+      if (entry.pending && entry.expiresAt > now) continue;
+      this.#delete(key);
+      if (this.#fits(bytes)) return true;
+    }
+    return false;
+  }
+
+  #fits(bytes: number): boolean {
+    return this.#entries.size < this.#maxEntries && this.#bytes + bytes <= this.#maxBytes;
+  }
+}

@@ -1,0 +1,107 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getResponseError } from '../middleware/error-handler/error-handler';
+import { BoundedLabels } from './bounded-labels';
+import { createPrometheusRecorder, type PrometheusOptions, type PrometheusRecorder } from './prometheus';
+import { watchRouteTemplate } from './route-template';
+import { buildSnapshot, NO_CODE, type CountedSeries, type StatusSnapshot } from './snapshot';
+
+/** Options of {@link statusMetrics}. */
+export interface StatusMetricsOptions {
+  /** Distinct route templates counted before new ones are counted as `overflowLabel`. Default 100. */
+  readonly maxRoutes?: number;
+  /** Distinct error codes counted before new ones are counted as `overflowLabel`. Default 100. */
+  readonly maxCodes?: number;
+  /** Route label of requests no route matched (404s, errors before routing). Default `unmatched`. */
+  readonly unmatchedLabel?: string;
+  /** Label of values beyond the caps. Default `other`. */
+  readonly overflowLabel?: string;
+  /** Requests not to count, such as the metrics endpoint itself. */
+  readonly skip?: (req: IncomingMessage) => boolean;
+  /** Also record Prometheus metrics (needs the optional peer dependency prom-client). */
+  readonly prometheus?: PrometheusOptions;
+}
+
+/** The middleware returned by {@link statusMetrics}, with its counters. */
+export interface StatusMetrics {
+  (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void;
+  /** The distribution of what was answered so far. */
+  snapshot(): StatusSnapshot;
+  /** Forgets every count (the Prometheus series too). */
+  reset(): void;
+}
+
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+function methodLabel(method: string | undefined): string {
+  return method !== undefined && METHODS.has(method) ? method : 'OTHER';
+}
+
+/**
+ * Counts every response by status, error code (as answered by `errorHandler`) and route template,
+ * and every request aborted before its response; `snapshot()` gives the distribution with
+ * percentages, and with `prometheus` the same counts (and a duration histogram) are registered on
+ * the app's prom-client registry. Labels are bounded: requests no route matched share one route
+ * label, and route templates and codes are capped.
+ *
+ * Mount it first (after `requestId()`), before body parsers, so errors they throw are counted too.
+ *
+ * @example
+ * const metrics = statusMetrics({ prometheus: { registry }, skip: (req) => req.url === '/metrics' });
+ * app.use(metrics);
+ * // ... routes, notFoundHandler(), errorHandler()
+ * formatStatusSnapshot(metrics.snapshot()); // "200 OK: 99.5%\n400 Bad Request: 0.3%..."
+ */
+export function statusMetrics(options: StatusMetricsOptions = {}): StatusMetrics {
+  const unmatched = options.unmatchedLabel ?? 'unmatched';
+  const overflow = options.overflowLabel ?? 'other';
+  const routes = new BoundedLabels(options.maxRoutes ?? 100, overflow);
+  const codes = new BoundedLabels(options.maxCodes ?? 100, overflow);
+  const series = new Map<string, CountedSeries>();
+  const prometheus: PrometheusRecorder | undefined =
+    options.prometheus === undefined ? undefined : createPrometheusRecorder(options.prometheus);
+  const skip = options.skip;
+
+  function count(method: string, route: string, status: number, code: string): void {
+    const key = `${method}\u0000${route}\u0000${status}\u0000${code}`;
+    const entry = series.get(key);
+    if (entry !== undefined) entry.count += 1;
+    else series.set(key, { method, route, status, code, count: 1 });
+  }
+
+  const middleware = function statusMetricsMiddleware(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void {
+    if (skip !== undefined && skip(req)) return next();
+    const started = process.hrtime.bigint();
+    const routeTemplate = watchRouteTemplate(req);
+    let counted = false;
+    const routeLabel = (): string => routes.admit(routeTemplate() ?? unmatched);
+    res.once('finish', () => {
+      if (counted) return;
+      counted = true;
+      const method = methodLabel(req.method);
+      const route = routeLabel();
+      const error = getResponseError(res);
+      const code = error === undefined ? NO_CODE : codes.admit(error.code);
+      count(method, route, res.statusCode, code);
+      prometheus?.response(method, route, res.statusCode, code, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    // 'close' without 'finish': the client went away before the response was sent.
+    res.once('close', () => {
+      if (counted) return;
+      counted = true;
+      const method = methodLabel(req.method);
+      const route = routeLabel();
+      count(method, route, 0, NO_CODE);
+      prometheus?.aborted(method, route);
+    });
+    next();
+  } as StatusMetrics;
+
+  middleware.snapshot = () => buildSnapshot(series.values());
+  middleware.reset = () => {
+    series.clear();
+    routes.clear();
+    codes.clear();
+    prometheus?.reset();
+  };
+  return middleware;
+}

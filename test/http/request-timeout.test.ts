@@ -1,0 +1,105 @@
+import request from 'supertest';
+import { requestTimeout, timeoutSignal } from '../../src';
+import { captureLogger, flushLogs } from '../helpers/app';
+import { buildApp } from './build-app';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('requestTimeout (504)', () => {
+  test('a late handler: one 504, its late write dropped, no ERR_HTTP_HEADERS_SENT, no crash', async () => {
+    const { logger, lines } = captureLogger();
+    const late: { error?: unknown; signalAborted?: boolean; done?: boolean } = {};
+    const app = buildApp(
+      (root) => {
+        root.get('/slow', requestTimeout({ ms: 50 }), async (req, res) => {
+          await sleep(150);
+          late.signalAborted = timeoutSignal(req)?.aborted;
+          try {
+            res.status(200).set('X-Late', '1').json({ data: 'late' });
+            res.write('more');
+            res.end();
+          } catch (error) {
+            late.error = error;
+          }
+          late.done = true;
+        });
+      },
+      { logger },
+    );
+    const server = app.listen(0);
+    try {
+      const started = Date.now();
+      const res = await request(server).get('/slow').set('X-Request-Id', 'req-timeout');
+      expect(Date.now() - started).toBeLessThan(140);
+      expect(res.status).toBe(504);
+      expect(res.headers['x-late']).toBeUndefined();
+      expect(res.body).toEqual({ error: { code: 'handler_timeout', message: 'The request took too long to process.' }, meta: { request_id: 'req-timeout' } });
+      await sleep(200);
+      expect(late).toEqual({ signalAborted: true, done: true });
+      // The same keep-alive server still answers.
+      expect((await request(server).get('/nowhere')).status).toBe(404);
+      await flushLogs();
+      expect(lines.filter((line) => line.status === 504)).toHaveLength(1);
+      expect(lines.some((line) => /ERR_HTTP_HEADERS_SENT/.test(JSON.stringify(line)))).toBe(false);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('a late handler that throws does not crash the server', async () => {
+    const app = buildApp((root) => {
+      root.get('/slow-throw', requestTimeout({ ms: 30 }), async () => {
+        await sleep(80);
+        throw new Error('late failure');
+      });
+    });
+    const server = app.listen(0);
+    try {
+      const res = await request(server).get('/slow-throw');
+      expect(res.status).toBe(504);
+      await sleep(120);
+      expect((await request(server).get('/nowhere')).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('a handler in time is untouched, and the timer does not fire afterwards', async () => {
+    const app = buildApp((root) => {
+      root.get('/fast', requestTimeout({ ms: 40 }), (_req, res) => void res.json({ data: 'fast' }));
+    });
+    const res = await request(app).get('/fast');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ data: 'fast' });
+    await sleep(60);
+  });
+
+  test('a handler that started streaming before the limit keeps its response', async () => {
+    const app = buildApp((root) => {
+      root.get('/stream', requestTimeout({ ms: 30 }), async (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        res.write('a');
+        await sleep(70);
+        res.end('b');
+      });
+    });
+    const res = await request(app).get('/stream');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('ab');
+  });
+
+  test('a configurable code and message', async () => {
+    const app = buildApp((root) => {
+      root.get('/report', requestTimeout({ ms: 20, code: 'report_timeout', message: 'Reduce the report scope.' }), () => undefined);
+    });
+    const res = await request(app).get('/report');
+    expect(res.status).toBe(504);
+    expect(res.body.error).toEqual({ code: 'report_timeout', message: 'Reduce the report scope.' });
+  });
+
+  test('rejects bad options', () => {
+    expect(() => requestTimeout({ ms: 0 })).toThrow(TypeError);
+    expect(() => requestTimeout({ ms: Number.NaN })).toThrow(TypeError);
+    expect(() => requestTimeout({ ms: 10, code: 'Bad Code' })).toThrow(TypeError);
+  });
+});
