@@ -8,6 +8,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node18',
-  splitting: false,
+  // One shared chunk for the error classes, so an error parsed by the client entry is `instanceof`
+  // the main entry's classes too.
+  splitting: true,
   treeshake: true,
 });

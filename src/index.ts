@@ -40,7 +40,7 @@ export { isSafeHeaderValue, isValidHeaderName, MAX_HEADER_VALUE_LENGTH } from '.
 
 // Formats
 export { toEnvelope, ENVELOPE_MEDIA_TYPE, type ErrorEnvelope } from './formats/envelope';
-export { toProblemDetails, PROBLEM_MEDIA_TYPE, type ProblemDetails, type ProblemOptions } from './formats/problem-details';
+export { toProblemDetails, problemTypeUri, PROBLEM_MEDIA_TYPE, type ProblemDetails, type ProblemOptions } from './formats/problem-details';
 export type { ErrorView } from './formats/error-view';
 
 // Middleware
@@ -65,4 +65,5 @@ export type { ErrorLogger, LogLevel, LogMethod } from './logging/logger';
 export * from './http';
 export * from './idempotency';
 export * from './metrics';
+export * from './docs';
 export * from './openapi';

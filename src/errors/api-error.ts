@@ -92,7 +92,8 @@ export class ApiError<S extends ErrorStatus = ErrorStatus> extends Error {
     const cause = options?.cause;
     const limit = Error.stackTraceLimit;
     if (!(options?.captureStack ?? info.status >= 500)) {
-      // Only V8 reads the limit at construction; it must be restored whatever happens in between.
+      // V8 reads the limit while constructing; restore it even if construction throws, or every
+      // later error in the process would lose its stack. Options are read before, not in between.
       Error.stackTraceLimit = 0;
       try {
         super(text, cause === undefined ? undefined : { cause });

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { LIBRARY_CODES } from '../catalog/codes';
 import { UpgradeRequiredError } from '../errors/http-errors.generated';
 import { isSafeHeaderValue } from '../headers/safe-header';
-import type { HttpMiddleware } from './method-not-allowed';
+import type { HttpMiddleware } from './middleware';
 
 /** Options of {@link retiredApiVersions}. */
 export interface RetiredApiVersionsOptions {

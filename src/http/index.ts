@@ -1,7 +1,8 @@
 // Public API of the HTTP-semantics feature, listed by hand.
 
 // 405, 406, 426, 501
-export { methodNotAllowed, type MethodNotAllowedOptions, type HttpMiddleware } from './method-not-allowed';
+export type { HttpMiddleware } from './middleware';
+export { methodNotAllowed, type MethodNotAllowedOptions } from './method-not-allowed';
 export { allowedMethods, type RouterSource } from './allowed-methods';
 export { produces, negotiatedType } from './produces';
 export { retiredApiVersions, type RetiredApiVersionsOptions } from './api-version';
@@ -38,4 +39,3 @@ export { preconditions, checkPreconditions, type PreconditionsOptions, type Chec
 export { entityTagsMatch, parseEntityTag, parseEntityTagList, type EntityTag } from './entity-tags';
 
 // Problem details: the `type` URI errorHandler writes for a code (src/formats owns it).
-export { problemTypeUri } from '../formats/problem-details';

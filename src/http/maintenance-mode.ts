@@ -1,7 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import { LIBRARY_CODES } from '../catalog/codes';
 import { ServiceUnavailableError } from '../errors/http-errors.generated';
-import type { HttpMiddleware } from './method-not-allowed';
+import { urlPath, type HttpMiddleware } from './middleware';
 
 /** Options of {@link maintenanceMode}. */
 export interface MaintenanceModeOptions {
@@ -13,12 +12,6 @@ export interface MaintenanceModeOptions {
   readonly allow?: readonly (string | RegExp)[];
   /** Client message. Default: the `maintenance` message. */
   readonly message?: string;
-}
-
-function pathOf(req: IncomingMessage): string {
-  const url = req.url ?? '/';
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
 }
 
 /**
@@ -39,7 +32,7 @@ export function maintenanceMode(options: MaintenanceModeOptions): HttpMiddleware
 
   return function maintenanceModeMiddleware(req, _res, next) {
     if (!isOn()) return next();
-    const path = pathOf(req);
+    const path = urlPath(req);
     if (allow.some((entry) => (typeof entry === 'string' ? entry === path : entry.test(path)))) return next();
     const retryAfter = typeof options.retryAfter === 'function' ? options.retryAfter() : options.retryAfter;
     next(

@@ -1,9 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { MethodNotAllowedError } from '../errors/http-errors.generated';
 import { allowedMethods, type RouterSource } from './allowed-methods';
-
-/** A plain Connect-style middleware, compatible with Express 4 and 5. */
-export type HttpMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+import { urlPath, type HttpMiddleware } from './middleware';
 
 /** Options of {@link methodNotAllowed}. */
 export interface MethodNotAllowedOptions {
@@ -12,12 +10,6 @@ export interface MethodNotAllowedOptions {
    * which is right when the middleware is mounted on the app itself.
    */
   readonly router?: RouterSource;
-}
-
-function pathOf(req: IncomingMessage): string {
-  const url = req.url ?? '/';
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
 }
 
 /**
@@ -36,7 +28,7 @@ export function methodNotAllowed(options: MethodNotAllowedOptions = {}): HttpMid
   return function methodNotAllowedMiddleware(req, _res, next) {
     const source = options.router ?? (req as IncomingMessage & { app?: RouterSource }).app;
     if (source === undefined) return next();
-    const allow = allowedMethods(source, pathOf(req));
+    const allow = allowedMethods(source, urlPath(req));
     // No route for the path (a 404), or one that matches the method but passed the request on.
     if (allow.length === 0 || allow.includes(req.method ?? 'GET')) return next();
     const method = String(req.method).slice(0, 32);

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { BadRequestError, PreconditionFailedError, PreconditionRequiredError } from '../errors/http-errors.generated';
 import { entityTagsMatch, parseEntityTag, parseEntityTagList } from './entity-tags';
-import type { HttpMiddleware } from './method-not-allowed';
+import type { HttpMiddleware } from './middleware';
 
 /** Options of {@link checkPreconditions}. */
 export interface CheckPreconditionsOptions {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import accepts from 'accepts';
 import { NotAcceptableError } from '../errors/http-errors.generated';
-import type { HttpMiddleware } from './method-not-allowed';
+import type { HttpMiddleware } from './middleware';
 
 const NEGOTIATED = Symbol.for('express-api-errors.negotiatedType');
 

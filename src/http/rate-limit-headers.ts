@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HttpMiddleware } from './method-not-allowed';
+import type { HttpMiddleware } from './middleware';
 
 /** What express-rate-limit stores on the request (`req.rateLimit` by default). */
 export interface RateLimitState {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CODE_PATTERN } from '../catalog';
 import { LIBRARY_CODES } from '../catalog/codes';
 import { GatewayTimeoutError } from '../errors/http-errors.generated';
-import type { HttpMiddleware } from './method-not-allowed';
+import type { HttpMiddleware } from './middleware';
 
 /** Options of {@link requestTimeout}. */
 export interface RequestTimeoutOptions {

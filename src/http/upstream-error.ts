@@ -50,6 +50,11 @@ function isTimeout(failure: unknown): boolean {
   return false;
 }
 
+// Already converted (a helper called twice, or rethrown from an inner call): kept as it is.
+function isUpstreamError(value: unknown): value is ApiError<502 | 504> {
+  return value instanceof BadGatewayError || value instanceof GatewayTimeoutError;
+}
+
 function withoutQuery(url: string | undefined): string | undefined {
   if (url === undefined || url === '') return undefined;
   const cut = url.search(/[?#]/);
@@ -81,7 +86,7 @@ function responseCause(response: UpstreamResponse, service: string | undefined):
  * }
  */
 export function toUpstreamError(failure: unknown, options: UpstreamErrorOptions = {}): ApiError<502 | 504> {
-  if (isApiError502or504(failure)) return failure;
+  if (isUpstreamError(failure)) return failure;
   const cause = isResponse(failure) ? responseCause(failure, options.service) : failure;
   const timedOut = isResponse(failure) ? failure.status === 504 || failure.status === 408 : isTimeout(failure);
   if (timedOut) {
@@ -96,11 +101,6 @@ export function toUpstreamError(failure: unknown, options: UpstreamErrorOptions 
     expose: true,
     cause,
   });
-}
-
-// Already converted (a helper called twice, or rethrown from an inner call): keep it as it is.
-function isApiError502or504(value: unknown): value is ApiError<502 | 504> {
-  return (value instanceof BadGatewayError || value instanceof GatewayTimeoutError);
 }
 
 /**

@@ -76,6 +76,9 @@ export function captureResponse(
     const [chunk, encoding] = typeof args[0] === 'function' ? [] : typeof args[1] === 'function' ? [args[0]] : args;
     collect(chunk, encoding);
     const captured = overflow ? undefined : snapshot(this, headerNames, chunks, size);
+    // Corked, the head and the body still leave in one write once the store has answered.
+    const socket = this.socket;
+    socket?.cork();
     if (!this.headersSent) {
       // Node would have framed a single-chunk body with Content-Length; flushing first must not turn it chunked.
       if (!this.hasHeader('Content-Length') && !this.hasHeader('Transfer-Encoding') && hasContent(this.statusCode, this.req?.method)) {
@@ -83,7 +86,10 @@ export function captureResponse(
       }
       this.flushHeaders();
     }
-    onEnd(captured, () => (end as (...args: unknown[]) => ServerResponse).apply(this, args));
+    onEnd(captured, () => {
+      (end as (...args: unknown[]) => ServerResponse).apply(this, args);
+      socket?.uncork();
+    });
     return this;
   } as typeof res.end;
 }

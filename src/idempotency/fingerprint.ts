@@ -1,8 +1,11 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** A request as the fingerprint sees it: a body parser has set `body`, Express `originalUrl`. */
 export type FingerprintedRequest = IncomingMessage & { body?: unknown; originalUrl?: string };
+
+// crypto.hash (Node 20.12+) is the one-shot form, about twice as fast for small inputs.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'base64url') => string }).hash;
 
 function bodyBytes(body: unknown): string | Buffer {
   if (body === undefined || body === null) return '';
@@ -19,11 +22,9 @@ function bodyBytes(body: unknown): string | Buffer {
  * fingerprintRequest(req); // 'q3Kx...' (43 base64url characters)
  */
 export function fingerprintRequest(req: FingerprintedRequest): string {
-  return createHash('sha256')
-    .update(req.method ?? '')
-    .update('\n')
-    .update(req.originalUrl ?? req.url ?? '')
-    .update('\n')
-    .update(bodyBytes(req.body))
-    .digest('base64url');
+  const head = `${req.method ?? ''}\n${req.originalUrl ?? req.url ?? ''}\n`;
+  const body = bodyBytes(req.body);
+  if (typeof body === 'string' && oneShot !== undefined) return oneShot('sha256', head + body, 'base64url');
+  return crypto.createHash('sha256').update(head).update(body).digest('base64url');
 }
+

@@ -5,7 +5,7 @@ import { STATUS_GUIDE } from '../docs/status-guide';
 import { exampleEnvelope } from '../docs/status-reference';
 import { ENVELOPE_MEDIA_TYPE } from '../formats/envelope';
 import type { ErrorFormat } from '../formats/negotiate';
-import { PROBLEM_MEDIA_TYPE } from '../formats/problem-details';
+import { PROBLEM_MEDIA_TYPE, problemTypeUri } from '../formats/problem-details';
 import { envelopeSchema, problemDetailsSchema, validationIssueSchema } from './schemas';
 import type {
   JsonSchema,
@@ -66,7 +66,7 @@ function exampleOf(ctx: Context, info: StatusInfo, code: string, message: string
   const value =
     mediaType === PROBLEM_MEDIA_TYPE
       ? {
-          type: ctx.problemTypeBase === undefined ? 'about:blank' : `${ctx.problemTypeBase}${code}`,
+          type: problemTypeUri(ctx.problemTypeBase, code),
           title: info.phrase,
           status: info.status,
           detail: message,

@@ -64,7 +64,7 @@ export function problemDetailsSchema(): JsonSchema {
       title: { type: 'string', description: 'The reason phrase of the status.' },
       status: { type: 'integer', minimum: 400, maximum: 599, description: 'The response status.' },
       detail: { type: 'string', description: 'This occurrence, for people; 5xx always carry the generic message.' },
-      instance: { type: 'string', format: 'uri-reference', description: 'The request path.' },
+      instance: { type: 'string', format: 'uri-reference', description: 'The request path, without the query string, percent-encoded.' },
       code,
       request_id: requestId,
       errors: { description: 'Structured details (validation issues for `validation_error`).' },

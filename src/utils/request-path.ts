@@ -12,3 +12,12 @@ export function requestPath(req: IncomingMessage): string {
   const path = query === -1 ? url : url.slice(0, query);
   return path.length > MAX_PATH ? path.slice(0, MAX_PATH) : path;
 }
+
+// Everything RFC 3986 allows in a path; Node's parser lets a few more through (`|`, `^`, `{`, a
+// stray `%`), which would make `instance` an invalid URI reference.
+const NOT_IN_URI_PATH = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]|%(?![0-9A-Fa-f]{2})/g;
+
+/** {@link requestPath} percent-encoded into a valid URI reference, for a problem's `instance`. */
+export function requestInstance(req: IncomingMessage): string {
+  return requestPath(req).replace(NOT_IN_URI_PATH, (char) => (char === '%' ? '%25' : encodeURIComponent(char)));
+}

@@ -96,6 +96,23 @@ describe('formatRateLimitHeaders', () => {
   });
 });
 
+describe('rateLimitHandler without a reset time', () => {
+  const call = (req: object) => {
+    let forwarded: unknown;
+    rateLimitHandler()(req as never, {} as never, (error) => (forwarded = error), { windowMs: 30_000 });
+    return forwarded as { status: number; headers: Record<string, string> };
+  };
+
+  test('Retry-After falls back to the window, never 0', () => {
+    expect(call({ rateLimit: { limit: 5, remaining: 0, resetTime: undefined } })).toMatchObject({
+      status: 429,
+      headers: { 'Retry-After': '30', 'RateLimit-Policy': '"default";q=5;w=30', RateLimit: '"default";r=0' },
+    });
+    expect(call({}).headers).toEqual({ 'Retry-After': '30' });
+    expect(call({ rateLimit: { limit: 5, remaining: 0, resetTime: new Date(Date.now() - 1000) } }).headers['Retry-After']).toBe('1');
+  });
+});
+
 const describeRedis = redisTestsEnabled() ? describe : describe.skip;
 
 describeRedis('express-rate-limit handler with rate-limit-redis against a real Redis', () => {

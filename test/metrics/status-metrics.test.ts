@@ -137,6 +137,21 @@ describe.each(EXPRESS_VERSIONS)('statusMetrics (%s)', (_name, express) => {
     }
   });
 
+  test('array and RegExp routes are labelled by their template, never by the URL', async () => {
+    const app = express();
+    const metrics = statusMetrics();
+    app.use(metrics);
+    app.get(['/a/:id', '/b/:id'], (_req, res) => {
+      res.end();
+    });
+    app.get(/^\/files\/.*$/, (_req, res) => {
+      res.end();
+    });
+    await request(app).get('/b/1').expect(200);
+    await request(app).get('/files/x/y.txt').expect(200);
+    expect(metrics.snapshot().routes.map((entry) => entry.route)).toEqual(['/^\\/files\\/.*$/', '/a/:id|/b/:id']);
+  });
+
   test('skip leaves requests uncounted; reset forgets', async () => {
     const { app, metrics } = buildApp(express, { skip: (req) => req.url === '/metrics' });
     await request(app).get('/users/user_1').expect(200);

@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import fc from 'fast-check';
 import request from 'supertest';
 import {
   ERROR_STATUSES,
@@ -99,6 +100,18 @@ describe.each(EXPRESS_VERSIONS)('real error responses match the OpenAPI componen
     test('the catch-all 404', async () => {
       const res = await request(app).get('/nowhere').set('Accept', mediaType);
       expectMatches('NotFoundError', mediaType, res.body);
+    });
+
+    test('any request path: the catch-all 404 still matches (instance echoes the path)', async () => {
+      const segment = fc.stringMatching(/^[A-Za-z0-9\-._~!$&'()*+,;=:@%|^]{0,12}$/);
+      await fc.assert(
+        fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 3 }), async (segments) => {
+          const res = await request(app).get(`/${segments.join('/')}`).set('Accept', mediaType);
+          expect(res.status).toBe(404);
+          expectMatches('NotFoundError', mediaType, res.body);
+        }),
+        { numRuns: 40 },
+      );
     });
 
     test('a code response rejects the body of another code', async () => {

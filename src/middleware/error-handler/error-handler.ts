@@ -49,8 +49,9 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorMiddleware
       // Logging never stands between the client and its answer.
     }
     if (res.headersSent) {
-      // Too late to answer: Express's final handler closes the connection, the server goes on.
-      next(error);
+      // A complete response stays as it was (its keep-alive connection too); one cut off
+      // mid-body is handed to Express's final handler, which closes the connection.
+      if (!res.writableEnded) next(error);
       return;
     }
     (res as ServerResponse & { [RESPONSE_ERROR]?: ApiError })[RESPONSE_ERROR] = error;

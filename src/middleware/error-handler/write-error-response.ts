@@ -7,7 +7,7 @@ import type { ErrorView } from '../../formats/error-view';
 import { prefersProblemDetails } from '../../formats/negotiate';
 import { PROBLEM_MEDIA_TYPE, toProblemDetails } from '../../formats/problem-details';
 import { serializeError } from '../../logging/serialize-error';
-import { requestPath } from '../../utils/request-path';
+import { requestInstance } from '../../utils/request-path';
 import { requestIdHeaderOf } from '../request-id/request-id';
 import { writeLog } from './log-error';
 import type { ErrorHandlerConfig } from './options';
@@ -83,7 +83,7 @@ function viewOf(config: ErrorHandlerConfig, req: IncomingMessage, error: ApiErro
     message: error.expose ? error.message : info.message,
     details: error.expose ? error.details : undefined,
     requestId,
-    instance: config.problemInstance ? requestPath(req) : undefined,
+    instance: config.problemInstance ? requestInstance(req) : undefined,
     debug: config.development ? { stack: error.stack, cause: serializeError(error.cause) } : undefined,
   };
 }

@@ -1,0 +1,137 @@
+// npm run bench:idempotency — the overhead of idempotency() on a POST: the same route without it,
+// with MemoryStore and with RedisStore (a real redis-server), each server in its own process,
+// measured side by side with autocannon in interleaved rounds. Every request carries a fresh key
+// (the first-execution path: claim, handler, store); "replay" rows send one key over and over.
+// Env: BENCH_DURATION (seconds per round, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { startRedisServer } from '../../test/helpers/redis-server';
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const BODY = JSON.stringify({ name: 'Ada Lovelace', email: 'ada@example.com' });
+
+interface Target {
+  readonly name: string;
+  readonly mode: 'plain' | 'memory' | 'redis';
+  readonly replay: boolean;
+}
+
+const TARGETS: readonly Target[] = [
+  { name: 'no middleware', mode: 'plain', replay: false },
+  { name: 'MemoryStore', mode: 'memory', replay: false },
+  { name: 'RedisStore', mode: 'redis', replay: false },
+  { name: 'MemoryStore (replay)', mode: 'memory', replay: true },
+  { name: 'RedisStore (replay)', mode: 'redis', replay: true },
+];
+
+function startServer(mode: Target['mode'], redisUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'server.ts')], {
+    env: { ...process.env, MODE: mode, REDIS_URL: redisUrl, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) =>
+      resolve({ url: `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`, child }),
+    );
+  });
+}
+
+interface Sample {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly non2xx: number;
+  /** Server CPU time per request, µs. */
+  readonly cpu: number;
+}
+
+async function serverCpu(url: string): Promise<number> {
+  return ((await (await fetch(`${url}/__cpu`)).json()) as { cpu: number }).cpu;
+}
+
+async function measure(url: string, replay: boolean): Promise<Sample> {
+  const fixedKey = randomUUID();
+  const cpuBefore = await serverCpu(url);
+  const result = await autocannon({
+    url: `${url}/items`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: BODY,
+        // The same header on every target (the plain route ignores it), so the client does equal work.
+        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': replay ? fixedKey : randomUUID() } }),
+      },
+    ],
+  });
+  const cpu = ((await serverCpu(url)) - cpuBefore) / Math.max(1, result.requests.total);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, cpu };
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+async function main(): Promise<void> {
+  const redis = await startRedisServer();
+  const servers = new Map<Target['mode'], { url: string; child: ChildProcess }>();
+  try {
+    for (const mode of ['plain', 'memory', 'redis'] as const) servers.set(mode, await startServer(mode, redis.url));
+    type Samples = { rps: number[]; p50: number[]; p99: number[]; cpu: number[]; non2xx: number };
+    const samples = new Map<string, Samples>();
+    for (const target of TARGETS) samples.set(target.name, { rps: [], p50: [], p99: [], cpu: [], non2xx: 0 });
+    // Warm-up, then interleaved rounds so drift on a shared machine hits every target alike.
+    for (const target of TARGETS) await autocannon({ url: `${servers.get(target.mode)?.url}/items`, method: 'POST', body: BODY, headers: { 'content-type': 'application/json' }, duration: 1, connections: CONNECTIONS });
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      for (const target of TARGETS) {
+        const r = await measure((servers.get(target.mode) as { url: string }).url, target.replay);
+        const s = samples.get(target.name) as Samples;
+        s.rps.push(r.rps);
+        s.cpu.push(r.cpu);
+        s.p50.push(r.p50);
+        s.p99.push(r.p99);
+        s.non2xx += r.non2xx;
+        process.stderr.write(`round ${round} ${target.name}: ${r.rps.toFixed(0)} req/s, ${r.cpu.toFixed(1)} µs CPU/req\n`);
+      }
+    }
+    const base = median((samples.get('no middleware') as Samples).rps);
+    const baseCpu = median((samples.get('no middleware') as Samples).cpu);
+    const rows = TARGETS.map((target) => {
+      const s = samples.get(target.name) as Samples;
+      const rps = median(s.rps);
+      const cpu = median(s.cpu);
+      return {
+        target: target.name,
+        'req/s (median)': Math.round(rps),
+        'vs no middleware': `${(rps / base).toFixed(3)}x`,
+        'req/s overhead': target.mode === 'plain' ? '-' : `${((1 - rps / base) * 100).toFixed(1)}%`,
+        'server CPU µs/req': Number(cpu.toFixed(1)),
+        'CPU overhead': target.mode === 'plain' ? '-' : `${((cpu / baseCpu - 1) * 100).toFixed(1)}%`,
+        'p50 ms': median(s.p50),
+        'p99 ms': median(s.p99),
+        non2xx: s.non2xx,
+      };
+    });
+    console.log(`Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}`);
+    console.log(`${ROUNDS} rounds x ${DURATION}s, ${CONNECTIONS} connections, POST /items (JSON 201 + Location), servers in child processes`);
+    console.table(rows);
+    const memory = rows.find((row) => row.target === 'MemoryStore');
+    console.log(`MemoryStore overhead: ${memory?.['req/s overhead']} in req/s, ${memory?.['CPU overhead']} in server CPU per request (goal < 10%)`);
+  } finally {
+    for (const { child } of servers.values()) child.kill('SIGTERM');
+    await redis.stop();
+  }
+}
+
+void main();

@@ -1,0 +1,41 @@
+// One benchmark server in its own process: `MODE=plain|memory|redis [REDIS_URL=...]`.
+// POST /items answers 201 + Location + a small JSON body, behind idempotency() unless plain.
+// GET /__cpu reports the process's CPU time. Prints `{"port":N}` once listening.
+import express, { type RequestHandler } from 'express';
+import { Redis } from 'ioredis';
+import { errorHandler, idempotency, MemoryStore, RedisStore, requestId, type IdempotencyStore } from '../../src';
+
+const mode = process.env.MODE ?? 'plain';
+
+async function main(): Promise<void> {
+  let store: IdempotencyStore | undefined;
+  if (mode === 'memory') store = new MemoryStore();
+  if (mode === 'redis') {
+    const client = new Redis(process.env.REDIS_URL as string, { enableOfflineQueue: false });
+    await new Promise((resolve) => client.once('ready', resolve));
+    store = new RedisStore({ client });
+  }
+  const guard: RequestHandler = store === undefined ? (_req, _res, next) => next() : (idempotency({ store }) as RequestHandler);
+
+  let next = 0;
+  const app = express();
+  app.use(requestId());
+  app.use(express.json());
+  app.post('/items', guard, (req, res) => {
+    next += 1;
+    res.status(201).location(`/items/${next}`).json({ data: { id: next, ...(req.body as object) } });
+  });
+  // Server CPU time (µs) so far: per-request CPU cost holds steadier than req/s on a shared machine.
+  app.get('/__cpu', (_req, res) => {
+    const { user, system } = process.cpuUsage();
+    res.json({ cpu: user + system });
+  });
+  app.use(errorHandler({ logger: false }));
+  const server = app.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
+  });
+  process.once('SIGTERM', () => process.exit(0));
+}
+
+void main();
