@@ -93,11 +93,12 @@ async function main(): Promise<void> {
     console.log();
     console.log(
       table(
-        ['target', 'status', 'req/s (median)', 'rounds', 'p99 ms', 'server CPU µs/req'],
+        ['target', 'status', 'req/s (median)', 'best', 'rounds', 'p99 ms', 'server CPU µs/req (median)'],
         targets.map((target, index) => [
           target.label,
           String(target.status),
           formatNumber(rps.get(target.key)!),
+          formatNumber(Math.max(...samples[index]!.map((sample) => sample.rps))),
           samples[index]!.map((sample) => formatNumber(sample.rps)).join(' / '),
           formatNumber(median(samples[index]!.map((sample) => sample.p99))),
           formatNumber(cpu.get(target.key)!, 1),

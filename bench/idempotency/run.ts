@@ -2,7 +2,8 @@
 // with MemoryStore and with RedisStore (a real redis-server), each server in its own process,
 // measured side by side with autocannon in interleaved rounds. Every request carries a fresh key
 // (the first-execution path: claim, handler, store); "replay" rows send one key over and over.
-// Env: BENCH_DURATION (seconds per round, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10).
+// Env: BENCH_DURATION (seconds per round, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10),
+// BENCH_LIB (the library measured: `dist` by default, run `npm run build` first; `src` for the source).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -94,7 +95,9 @@ async function main(): Promise<void> {
     // Warm-up, then interleaved rounds so drift on a shared machine hits every target alike.
     for (const target of TARGETS) await autocannon({ url: `${servers.get(target.mode)?.url}/items`, method: 'POST', body: BODY, headers: { 'content-type': 'application/json' }, duration: 1, connections: CONNECTIONS });
     for (let round = 1; round <= ROUNDS; round += 1) {
-      for (const target of TARGETS) {
+      // Each round in another order, so no target always runs right after the same neighbour.
+      const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length] as Target);
+      for (const target of order) {
         const r = await measure((servers.get(target.mode) as { url: string }).url, target.replay);
         const s = samples.get(target.name) as Samples;
         s.rps.push(r.rps);
@@ -105,26 +108,27 @@ async function main(): Promise<void> {
         process.stderr.write(`round ${round} ${target.name}: ${r.rps.toFixed(0)} req/s, ${r.cpu.toFixed(1)} µs CPU/req\n`);
       }
     }
-    const base = median((samples.get('no middleware') as Samples).rps);
-    const baseCpu = median((samples.get('no middleware') as Samples).cpu);
+    // Ratios are taken within a round (paired with that round's baseline), then the median over
+    // rounds: load from other processes then shifts both sides of each ratio alike.
+    const plain = samples.get('no middleware') as Samples;
     const rows = TARGETS.map((target) => {
       const s = samples.get(target.name) as Samples;
-      const rps = median(s.rps);
-      const cpu = median(s.cpu);
+      const rpsRatio = median(s.rps.map((rps, i) => rps / (plain.rps[i] as number)));
+      const cpuRatio = median(s.cpu.map((cpu, i) => cpu / (plain.cpu[i] as number)));
       return {
         target: target.name,
-        'req/s (median)': Math.round(rps),
-        'vs no middleware': `${(rps / base).toFixed(3)}x`,
-        'req/s overhead': target.mode === 'plain' ? '-' : `${((1 - rps / base) * 100).toFixed(1)}%`,
-        'server CPU µs/req': Number(cpu.toFixed(1)),
-        'CPU overhead': target.mode === 'plain' ? '-' : `${((cpu / baseCpu - 1) * 100).toFixed(1)}%`,
+        'req/s (median)': Math.round(median(s.rps)),
+        'vs no middleware': `${rpsRatio.toFixed(3)}x`,
+        'req/s overhead': target.mode === 'plain' ? '-' : `${((1 - rpsRatio) * 100).toFixed(1)}%`,
+        'server CPU µs/req': Number(median(s.cpu).toFixed(1)),
+        'CPU overhead': target.mode === 'plain' ? '-' : `${((cpuRatio - 1) * 100).toFixed(1)}%`,
         'p50 ms': median(s.p50),
         'p99 ms': median(s.p99),
         non2xx: s.non2xx,
       };
     });
     console.log(`Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}`);
-    console.log(`${ROUNDS} rounds x ${DURATION}s, ${CONNECTIONS} connections, POST /items (JSON 201 + Location), servers in child processes`);
+    console.log(`library: ${process.env.BENCH_LIB ?? 'dist'}; ${ROUNDS} rounds x ${DURATION}s, ${CONNECTIONS} connections, POST /items (JSON 201 + Location), servers in child processes`);
     console.table(rows);
     const memory = rows.find((row) => row.target === 'MemoryStore');
     console.log(`MemoryStore overhead: ${memory?.['req/s overhead']} in req/s, ${memory?.['CPU overhead']} in server CPU per request (goal < 10%)`);

@@ -1,14 +1,24 @@
 // One benchmark server in its own process: `MODE=plain|memory|redis [REDIS_URL=...]`.
 // POST /items answers 201 + Location + a small JSON body, behind idempotency() unless plain.
 // GET /__cpu reports the process's CPU time. Prints `{"port":N}` once listening.
+import path from 'node:path';
 import express, { type RequestHandler } from 'express';
 import { Redis } from 'ioredis';
-import { errorHandler, idempotency, MemoryStore, RedisStore, requestId, type IdempotencyStore } from '../../src';
+import type * as Library from '../../src';
 
 const mode = process.env.MODE ?? 'plain';
 
+// The built package (`npm run build` first) as users run it, unless BENCH_LIB names another copy
+// (`src` for the TypeScript source through tsx, or a scratch build).
+const location = path.resolve(__dirname, '..', '..', process.env.BENCH_LIB ?? 'dist');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { errorHandler, idempotency, MemoryStore, RedisStore, requestId } = require(location) as typeof Library;
+if (typeof idempotency !== 'function') throw new Error(`${location} has no idempotency(): run \`npm run build\` or set BENCH_LIB=src`);
+// tsx turns source maps on; production `node` does not.
+process.setSourceMapsEnabled(false);
+
 async function main(): Promise<void> {
-  let store: IdempotencyStore | undefined;
+  let store: Library.IdempotencyStore | undefined;
   if (mode === 'memory') store = new MemoryStore();
   if (mode === 'redis') {
     const client = new Redis(process.env.REDIS_URL as string, { enableOfflineQueue: false });

@@ -22,7 +22,7 @@ const BUCKETS: readonly (readonly [string, (name: string, url: string) => boolea
   ['    JSON.stringify of the body', (name, url) => name === 'stringify' && url === ''],
   ['    header building (set/remove/validate)', (name) => ['setErrorHeaders', 'fillRequiredHeaders', 'setHeader', 'removeHeader'].includes(name)],
   ['    res.end (node writes the response)', (name, url) => name === 'end' && url.includes('_http_outgoing')],
-  ['error construction (route handler)', (name, url) => /Error$/.test(name) && url.includes('/src/errors/')],
+  ['error construction (our classes)', (name, url) => /^[A-Z]\w*Error$/.test(name) && !url.startsWith('node:') && !url.includes('node_modules')],
   ['ETag (express res.send)', (name, url) => url.includes('/etag/')],
   ['express res.json/res.send', (name, url) => (name === 'json' || name === 'send') && url.includes('express')],
   ['express router', (_name, url) => url.includes('node_modules/router/')],

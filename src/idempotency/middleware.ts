@@ -48,25 +48,30 @@ export function idempotency<Req extends IncomingMessage = IncomingMessage>(
 ): IdempotencyMiddleware<Req> {
   const config = resolveOptions(options);
   const { store } = config;
+  // A throwing onError must not leave a request unanswered.
+  const report = (error: unknown, req: Req): void => {
+    try {
+      config.onError?.(error, req);
+    } catch {
+      // ignored: reporting is best effort
+    }
+  };
 
   const fail = (req: Req, error: unknown, next: (error?: unknown) => void): void => {
-    config.onError?.(error, req);
+    report(error, req);
     if (config.failOpen) next();
     else next(idempotencyError('idempotency_store_unavailable', config.retryAfter));
   };
 
   const run = (req: Req, res: ServerResponse, next: (error?: unknown) => void, key: string, fingerprint: string, token: string): void => {
-    captureResponse(res, config.replayHeaders, config.maxBodyBytes, (captured: StoredResponse | undefined, send) => {
+    captureResponse(res, config.replayHeaders, config.maxBodyBytes, store.synchronous !== true, (captured: StoredResponse | undefined) => {
       const settled =
         captured !== undefined && isStored(config, res, captured.status)
           ? store.complete(key, token, fingerprint, captured, config.ttlMs).then((stored) => {
-              if (!stored) config.onError?.(new Error('idempotency: the lock expired before the response was stored'), req);
+              if (!stored) report(new Error('idempotency: the lock expired before the response was stored'), req);
             })
           : store.release(key, token);
-      settled.then(send, (error: unknown) => {
-        config.onError?.(error, req);
-        send();
-      });
+      return settled.catch((error: unknown) => report(error, req));
     });
     next();
   };

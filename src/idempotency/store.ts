@@ -27,6 +27,11 @@ export type ClaimResult =
  * const result = await store.claim('user_1:key_1', fingerprint, 60_000);
  */
 export interface IdempotencyStore {
+  /**
+   * `true` when every method has done its work by the time it returns (the promise only carries
+   * the result), as in {@link MemoryStore}: a finished response is then sent without waiting.
+   */
+  readonly synchronous?: boolean;
   /** Claims `key` for `lockMs` unless it is held or completed, atomically. */
   claim(key: string, fingerprint: string, lockMs: number): Promise<ClaimResult>;
   /**

@@ -225,6 +225,18 @@ describe('idempotency() when the store fails', () => {
     expect(errors).toEqual([new Error('ECONNREFUSED')]);
   });
 
+  test('an onError that throws changes nothing: still a 503, and a stored response still sent', async () => {
+    const onError = () => {
+      throw new Error('logger down');
+    };
+    const down = itemsApp({ store: broken, onError });
+    expect((await request(down.app).post('/items').set('Idempotency-Key', 'k').send({})).status).toBe(503);
+    const memory = new MemoryStore();
+    const failing: IdempotencyStore = { claim: (...args) => memory.claim(...args), complete: broken.complete, release: broken.release };
+    const up = itemsApp({ store: failing, onError });
+    expect((await request(up.app).post('/items').set('Idempotency-Key', 'k').send({})).status).toBe(201);
+  });
+
   test('failOpen: true runs the handler unprotected', async () => {
     const { app, calls } = itemsApp({ store: broken, failOpen: true });
     const res = await request(app).post('/items').set('Idempotency-Key', 'k').send({});

@@ -37,6 +37,8 @@ function sizeOf(key: string, fingerprint: string, response?: StoredResponse): nu
  * app.post('/orders', idempotency({ store: new MemoryStore({ maxEntries: 50_000 }) }), createOrder);
  */
 export class MemoryStore implements IdempotencyStore {
+  /** Every method does its work before it returns. */
+  readonly synchronous = true;
   readonly #entries = new Map<string, Entry>();
   readonly #maxEntries: number;
   readonly #maxBytes: number;
