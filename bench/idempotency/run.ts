@@ -3,7 +3,8 @@
 // measured side by side with autocannon in interleaved rounds. Every request carries a fresh key
 // (the first-execution path: claim, handler, store); "replay" rows send one key over and over.
 // Env: BENCH_DURATION (seconds per round, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10),
-// BENCH_LIB (the library measured: `dist` by default, run `npm run build` first; `src` for the source).
+// BENCH_LIB (the library measured: `dist` by default, run `npm run build` first; `src` for the source),
+// BENCH_TARGETS (e.g. `memory` or `memory,redis`: the stores measured beside the baseline; default all).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -23,13 +24,15 @@ interface Target {
   readonly replay: boolean;
 }
 
-const TARGETS: readonly Target[] = [
+const ALL_TARGETS: readonly Target[] = [
   { name: 'no middleware', mode: 'plain', replay: false },
   { name: 'MemoryStore', mode: 'memory', replay: false },
   { name: 'RedisStore', mode: 'redis', replay: false },
   { name: 'MemoryStore (replay)', mode: 'memory', replay: true },
   { name: 'RedisStore (replay)', mode: 'redis', replay: true },
 ];
+// BENCH_TARGETS=memory runs the baseline and the MemoryStore rows only (a quicker check).
+const TARGETS = ALL_TARGETS.filter((t) => process.env.BENCH_TARGETS === undefined || t.mode === 'plain' || process.env.BENCH_TARGETS.split(',').includes(t.mode));
 
 function startServer(mode: Target['mode'], redisUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'server.ts')], {

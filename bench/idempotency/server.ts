@@ -19,7 +19,8 @@ process.setSourceMapsEnabled(false);
 
 async function main(): Promise<void> {
   let store: Library.IdempotencyStore | undefined;
-  if (mode === 'memory') store = new MemoryStore();
+  // MEMORY_MAX_ENTRIES: the store's bound (default 10 000), to see what keeping responses costs.
+  if (mode === 'memory') store = new MemoryStore({ maxEntries: Number(process.env.MEMORY_MAX_ENTRIES ?? 10_000) });
   if (mode === 'redis') {
     const client = new Redis(process.env.REDIS_URL as string, { enableOfflineQueue: false });
     await new Promise((resolve) => client.once('ready', resolve));

@@ -33,6 +33,8 @@ export function writeLog(
  * stack, cause chain and AggregateError members (credentials redacted).
  */
 export function logError(config: ErrorHandlerConfig, req: IncomingMessage, error: ApiError, requestId: string): void {
+  // `logger: false`: no line will be written, so don't pay for serializing the error (its stack).
+  if (config.logger === undefined) return;
   let level: LogLevel | 'silent';
   try {
     level = config.levelOf(error);
