@@ -1,4 +1,4 @@
-import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { OutgoingMessage, type ServerResponse } from 'node:http';
 import type { StoredResponse } from './store';
 
 /**
@@ -10,15 +10,15 @@ export type EndHook = (captured: StoredResponse | undefined) => Promise<void>;
 
 type Method = (this: ServerResponse, ...args: unknown[]) => unknown;
 
-// One record per captured response, kept in a WeakMap: the wrappers below are shared by every
-// response, so capturing allocates no closures. Each own property added to Express's `res` costs
-// about 2 µs (its prototype was swapped, so V8 builds a new map), a WeakMap entry a fifth of that;
-// the three methods must still be own properties, to survive Express swapping `res`'s prototype
-// when a request enters a mounted sub-app.
+// One record per captured response, which two small closures (the `write` and `end` wrappers)
+// hold: shared wrappers looking it up in a WeakMap measured no faster, and WeakMap entries are
+// ephemerons the garbage collector must trace. Each own property added to Express's `res` costs
+// about 2.5 µs (its prototype was swapped, so V8 copies its map); `write` and `end` must still be
+// own properties, to survive Express swapping `res`'s prototype when a request enters a mounted
+// sub-app. `writeHead` is not wrapped: see ensureHeaderStore().
 interface Capture {
   readonly write: Method;
   readonly end: Method;
-  readonly writeHead: Method;
   readonly headerNames: readonly string[];
   readonly maxBodyBytes: number;
   readonly onEnd: EndHook;
@@ -29,9 +29,6 @@ interface Capture {
   overflow: boolean;
   ended: boolean;
 }
-
-const captures = new WeakMap<ServerResponse, Capture>();
-type CapturedResponse = ServerResponse;
 
 function toBuffer(chunk: unknown, encoding: unknown): Buffer | undefined {
   if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
@@ -58,31 +55,18 @@ function hasContent(status: number, method: string | undefined): boolean {
   return method !== 'HEAD' && status >= 200 && status !== 204 && status !== 304;
 }
 
-// Headers given to writeHead() bypass setHeader(), where the capture reads them: route them through it.
-function capturedWriteHead(this: CapturedResponse, statusCode: number, ...rest: unknown[]): unknown {
-  const { writeHead } = captures.get(this) as Capture;
-  const reason = typeof rest[0] === 'string' ? rest[0] : undefined;
-  const headers = reason === undefined ? rest[0] : rest[1];
-  if (!this.headersSent && typeof headers === 'object' && headers !== null && !Array.isArray(headers)) {
-    const fields = headers as OutgoingHttpHeaders;
-    for (const name of Object.keys(fields)) this.setHeader(name, fields[name] as string);
-    return reason === undefined ? writeHead.call(this, statusCode) : writeHead.call(this, statusCode, reason);
-  }
-  return writeHead.call(this, statusCode, ...rest);
+function capturedWrite(res: ServerResponse, capture: Capture, args: unknown[]): unknown {
+  if (!capture.ended) collect(capture, args[0], args[1]);
+  return capture.write.apply(res, args);
 }
 
-function capturedWrite(this: CapturedResponse, chunk: unknown, ...rest: unknown[]): unknown {
-  const capture = captures.get(this) as Capture;
-  if (!capture.ended) collect(capture, chunk, rest[0]);
-  return capture.write.call(this, chunk, ...rest);
-}
-
-function capturedEnd(this: CapturedResponse, ...args: unknown[]): unknown {
-  const capture = captures.get(this) as Capture;
+function capturedEnd(this: ServerResponse, capture: Capture, args: unknown[]): unknown {
   // A second end() while the first is held (a handler that answered, then threw) changes nothing.
   if (capture.ended) return this;
   capture.ended = true;
-  const [chunk, encoding] = typeof args[0] === 'function' ? [] : typeof args[1] === 'function' ? [args[0]] : args;
+  // end(callback), end(chunk, callback) or end(chunk, encoding, callback).
+  const chunk = typeof args[0] === 'function' ? undefined : args[0];
+  const encoding = chunk === undefined || typeof args[1] === 'function' ? undefined : args[1];
   collect(capture, chunk, encoding);
   const captured = capture.overflow ? undefined : snapshot(this, capture);
   const settled = capture.onEnd(captured);
@@ -104,6 +88,21 @@ function capturedEnd(this: CapturedResponse, ...args: unknown[]): unknown {
   return this;
 }
 
+const PROBE = 'x-idempotency-probe';
+// Node's own key of that header map, read directly: getHeaderNames() would build an array per request.
+const headerMapKey = Object.getOwnPropertySymbols(new OutgoingMessage()).find((symbol) => symbol.description === 'kOutHeaders');
+
+// Node merges headers given to writeHead() into the ones set with setHeader(), where getHeader()
+// reads them, once any header was set (OutgoingMessage's header map exists); with none set it
+// writes them straight to the wire. Setting and removing one header creates that map (most apps
+// have set one already), far cheaper than wrapping writeHead() as a third own property of `res`.
+function ensureHeaderStore(res: ServerResponse): void {
+  const exists = headerMapKey === undefined ? res.getHeaderNames().length > 0 : Boolean((res as unknown as Record<symbol, unknown>)[headerMapKey]);
+  if (exists || res.headersSent) return;
+  res.setHeader(PROBE, '1');
+  res.removeHeader(PROBE);
+}
+
 function snapshot(res: ServerResponse, capture: Capture): StoredResponse {
   const headers: [string, string | readonly string[]][] = [];
   for (const name of capture.headerNames) {
@@ -120,7 +119,7 @@ function snapshot(res: ServerResponse, capture: Capture): StoredResponse {
 
 /**
  * Records what the handler writes (status line, the named headers, every body byte) by wrapping
- * `writeHead`, `write` and `end`. With `hold`, the end of the response waits for `onEnd`'s promise
+ * `write` and `end`. With `hold`, the end of the response waits for `onEnd`'s promise
  * while the headers go out at once, so the app sees `headersSent` and cannot start a second response.
  */
 export function captureResponse(
@@ -130,10 +129,10 @@ export function captureResponse(
   hold: boolean,
   onEnd: EndHook,
 ): void {
-  captures.set(res, {
+  ensureHeaderStore(res);
+  const capture: Capture = {
     write: res.write as Method,
     end: res.end as Method,
-    writeHead: res.writeHead as Method,
     headerNames,
     maxBodyBytes,
     onEnd,
@@ -142,8 +141,11 @@ export function captureResponse(
     size: 0,
     overflow: false,
     ended: false,
-  });
-  res.writeHead = capturedWriteHead as typeof res.writeHead;
-  res.write = capturedWrite as typeof res.write;
-  res.end = capturedEnd as typeof res.end;
+  };
+  res.write = function write(this: ServerResponse, ...args: unknown[]): unknown {
+    return capturedWrite(this, capture, args);
+  } as typeof res.write;
+  res.end = function end(this: ServerResponse, ...args: unknown[]): unknown {
+    return capturedEnd.call(this, capture, args);
+  } as typeof res.end;
 }
