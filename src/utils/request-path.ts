@@ -7,10 +7,14 @@ const MAX_PATH = 2048;
  * what is safe to log and to name as a problem's `instance`.
  */
 export function requestPath(req: IncomingMessage): string {
-  const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
-  const query = url.indexOf('?');
-  const path = query === -1 ? url : url.slice(0, query);
+  const path = withoutQuery((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/');
   return path.length > MAX_PATH ? path.slice(0, MAX_PATH) : path;
+}
+
+/** `url` without its query string. */
+export function withoutQuery(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }
 
 // Everything RFC 3986 allows in a path; Node's parser lets a few more through (`|`, `^`, `{`, a
