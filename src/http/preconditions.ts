@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { BadRequestError, PreconditionFailedError, PreconditionRequiredError } from '../errors/http-errors.generated';
 import { entityTagsMatch, parseEntityTag, parseEntityTagList } from './entity-tags';
 import type { HttpMiddleware } from './middleware';
+import { asThrownError } from '../errors/as-thrown-error';
 
 /** Options of {@link checkPreconditions}. */
 export interface CheckPreconditionsOptions {
@@ -76,15 +77,18 @@ export function preconditions(options: PreconditionsOptions): HttpMiddleware {
     try {
       pending = options.etag(req);
     } catch (error) {
-      return next(error);
+      return next(asThrownError(error));
     }
-    Promise.resolve(pending).then((etag) => {
-      try {
-        checkPreconditions(req, etag, options);
-      } catch (error) {
-        return next(error);
-      }
-      next();
-    }, next);
+    Promise.resolve(pending).then(
+      (etag) => {
+        try {
+          checkPreconditions(req, etag, options);
+        } catch (error) {
+          return next(asThrownError(error));
+        }
+        next();
+      },
+      (error: unknown) => next(asThrownError(error)),
+    );
   };
 }

@@ -1,5 +1,6 @@
 import { OutgoingMessage, type ServerResponse } from 'node:http';
 import type { StoredResponse } from './store';
+import { markResponseEnding } from '../utils/response-ending';
 
 /**
  * Called once, when the handler ends the response, with what it sent (`undefined` when the body
@@ -63,10 +64,13 @@ function capturedWrite(res: ServerResponse, capture: Capture, args: unknown[]): 
 function capturedEnd(this: ServerResponse, capture: Capture, args: unknown[]): unknown {
   // A second end() while the first is held (a handler that answered, then threw) changes nothing.
   if (capture.ended) return this;
-  capture.ended = true;
   // end(callback), end(chunk, callback) or end(chunk, encoding, callback).
   const chunk = typeof args[0] === 'function' ? undefined : args[0];
   const encoding = chunk === undefined || typeof args[1] === 'function' ? undefined : args[1];
+  // A chunk Node cannot write: let Node throw its usual error to the handler, now, not later
+  // inside a held end() where it would be an unhandled rejection and a hung response.
+  if (chunk !== undefined && chunk !== null && toBuffer(chunk, encoding) === undefined) return capture.end.apply(this, args);
+  capture.ended = true;
   collect(capture, chunk, encoding);
   const captured = capture.overflow ? undefined : snapshot(this, capture);
   const settled = capture.onEnd(captured);
@@ -74,6 +78,9 @@ function capturedEnd(this: ServerResponse, capture: Capture, args: unknown[]): u
   // Corked, the head and the body still leave in one write once the store has answered.
   const socket = this.socket;
   socket?.cork();
+  // headersSent is true from here on while writableEnded is not yet: tell the error handler this
+  // response is complete, so a handler that answers and then throws does not get it cut off.
+  markResponseEnding(this);
   if (!this.headersSent) {
     // Node would have framed a single-chunk body with Content-Length; flushing first must not turn it chunked.
     if (!this.hasHeader('Content-Length') && !this.hasHeader('Transfer-Encoding') && hasContent(this.statusCode, this.req?.method)) {
@@ -82,8 +89,13 @@ function capturedEnd(this: ServerResponse, capture: Capture, args: unknown[]): u
     this.flushHeaders();
   }
   void settled.then(() => {
-    capture.end.apply(this, args);
-    socket?.uncork();
+    try {
+      capture.end.apply(this, args);
+    } catch (error) {
+      this.destroy(error as Error);
+    } finally {
+      socket?.uncork();
+    }
   });
   return this;
 }

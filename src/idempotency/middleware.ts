@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { asThrownError } from '../errors/as-thrown-error';
 import { getResponseError } from '../middleware/error-handler/error-handler';
 import { captureResponse } from './capture';
 import { idempotencyError } from './errors';
@@ -94,14 +95,14 @@ export function idempotency<Req extends IncomingMessage = IncomingMessage>(
       key = scopedKey(config.identify?.(req), parsed.key);
       fingerprint = config.fingerprint(req);
     } catch (error) {
-      return next(error);
+      return next(asThrownError(error));
     }
     store.claim(key, fingerprint, config.lockTimeoutMs).then(
       (result) => {
         try {
           answer(req, res, next, key, fingerprint, result);
         } catch (error) {
-          next(error);
+          next(asThrownError(error));
         }
       },
       (error: unknown) => fail(req, error, next),

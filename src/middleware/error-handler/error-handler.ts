@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError } from '../../errors/api-error';
 import { createError } from '../../errors/create-error';
 import { toApiError } from '../../errors/to-api-error';
+import { isResponseEnding } from '../../utils/response-ending';
 import { ensureRequestId, generateRequestId } from '../request-id/request-id';
 import { serializeError } from '../../logging/serialize-error';
 import { logError, writeLog } from './log-error';
@@ -51,7 +52,7 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorMiddleware
     if (res.headersSent) {
       // A complete response stays as it was (its keep-alive connection too); one cut off
       // mid-body is handed to Express's final handler, which closes the connection.
-      if (!res.writableEnded) next(error);
+      if (!isResponseEnding(res)) next(error);
       return;
     }
     (res as ServerResponse & { [RESPONSE_ERROR]?: ApiError })[RESPONSE_ERROR] = error;
