@@ -1,5 +1,6 @@
-// Header names whose values are credentials; wherever they appear in an error (axios and fetch
-// errors carry the request's headers), their values never reach the log.
+// Names whose values are credentials; wherever they appear in an error (axios and fetch errors
+// carry the request's headers, axios its `auth: { username, password }` too), their values never
+// reach the log.
 const SECRET_KEYS = new Set([
   'authorization',
   'proxy-authorization',
@@ -7,6 +8,15 @@ const SECRET_KEYS = new Set([
   'set-cookie',
   'x-api-key',
   'x-auth-token',
+  'password',
+  'passwd',
+  'secret',
+  'client_secret',
+  'token',
+  'access_token',
+  'refresh_token',
+  'api_key',
+  'apikey',
 ]);
 const MAX_DEPTH = 6;
 const MAX_KEYS = 50;

@@ -99,6 +99,17 @@ describe('credentials never reach the log', () => {
     expect(text).toContain('https://billing/charge');
   });
 
+  test('credentials under their usual names (axios `auth`, OAuth tokens, client secrets)', async () => {
+    const failure = Object.assign(new Error('token exchange failed'), {
+      config: { auth: { username: 'svc', password: 'pw-3f9a' }, data: { client_secret: 'cs-77b1', refresh_token: 'rt-0c2d' } },
+      response: { data: { access_token: 'at-91ee', token: 'tk-5a5a', api_key: 'ak-1234' } },
+    });
+    const { lines } = await logsOf(() => failure);
+    const text = JSON.stringify(lines);
+    for (const secret of ['pw-3f9a', 'cs-77b1', 'rt-0c2d', 'at-91ee', 'tk-5a5a', 'ak-1234']) expect(text).not.toContain(secret);
+    expect(text).toContain('svc');
+  });
+
   test('a real upstream request and response on the error (ClientRequest, IncomingMessage, rawHeaders)', async () => {
     const upstream = http.createServer((_req, res) => {
       res.statusCode = 502;
@@ -241,4 +252,22 @@ test('a malformed request body never reaches the log (body-parser keeps it on th
   expect(lines).toHaveLength(3);
   expect(lines[0]).toMatchObject({ level: 40, code: 'malformed_json', error: { cause: { type: 'entity.parse.failed' } } });
   expect(JSON.stringify(lines)).not.toContain('hunter2');
+});
+
+test('a req.log without the method for the level falls back to the configured logger', async () => {
+  const { logger, lines } = captureLogger();
+  const app = express();
+  app.use((req, _res, next) => {
+    // A logger that only has what pino-http's type guarantees everywhere, minus `fatal`.
+    (req as typeof req & { log: unknown }).log = { error: () => undefined, warn: () => undefined, info: () => undefined };
+    next();
+  });
+  app.get('/', () => {
+    throw new NotFoundError();
+  });
+  app.use(errorHandler({ logger, logLevel: { 404: 'fatal' } }));
+  await request(app).get('/').expect(404);
+  await flushLogs();
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatchObject({ level: 60, status: 404 });
 });

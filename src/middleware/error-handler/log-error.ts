@@ -5,11 +5,14 @@ import { serializeError } from '../../logging/serialize-error';
 import { requestPath } from '../../utils/request-path';
 import { isLogLevel, type ErrorHandlerConfig } from './options';
 
-/** pino-http's child logger on the request wins over the configured one: it carries the request's context. */
-function loggerFor(config: ErrorHandlerConfig, req: IncomingMessage): ErrorLogger | undefined {
+/**
+ * pino-http's child logger on the request wins over the configured one: it carries the request's
+ * context. A `req.log` without the method for this level falls back, so no line is lost.
+ */
+function loggerFor(config: ErrorHandlerConfig, req: IncomingMessage, level: LogLevel): ErrorLogger | undefined {
   if (config.logger === undefined) return undefined;
   const own = (req as IncomingMessage & { log?: unknown }).log;
-  return isErrorLogger(own) ? own : config.logger();
+  return isErrorLogger(own) && typeof own[level] === 'function' ? own : config.logger();
 }
 
 /** Writes one line to the request's logger; logging must never break the response. */
@@ -21,7 +24,7 @@ export function writeLog(
   message: string,
 ): void {
   try {
-    const logger = loggerFor(config, req);
+    const logger = loggerFor(config, req, level);
     if (logger !== undefined) logger[level](fields, message);
   } catch {
     // A broken logger is the app's problem to find; the client still gets its answer.
