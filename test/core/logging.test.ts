@@ -259,7 +259,7 @@ test('a req.log without the method for the level falls back to the configured lo
   const app = express();
   app.use((req, _res, next) => {
     // A logger that only has what pino-http's type guarantees everywhere, minus `fatal`.
-    (req as typeof req & { log: unknown }).log = { error: () => undefined, warn: () => undefined, info: () => undefined };
+    (req as unknown as { log: unknown }).log = { error: () => undefined, warn: () => undefined, info: () => undefined };
     next();
   });
   app.get('/', () => {
