@@ -1,6 +1,6 @@
 import type { Challenge } from '../catalog';
+import { isToken } from './safe-header';
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Writes one auth-param value as a quoted-string, escaping only `"` and `\` (RFC 9110 §5.6.4). */
 function quote(value: string): string {
@@ -13,11 +13,11 @@ function formatOne(challenge: unknown): string | undefined {
   if (typeof challenge === 'string') return challenge === '' ? undefined : challenge;
   if (typeof challenge !== 'object' || challenge === null) return undefined;
   const { scheme, params } = challenge as Challenge;
-  if (typeof scheme !== 'string' || !TOKEN.test(scheme)) return undefined;
+  if (typeof scheme !== 'string' || !isToken(scheme)) return undefined;
   const written =
     typeof params === 'object' && params !== null
       ? Object.entries(params)
-          .filter(([name]) => TOKEN.test(name))
+          .filter(([name]) => isToken(name))
           .map(([name, value]) => `${name}=${quote(String(value))}`)
       : [];
   return written.length === 0 ? scheme : `${scheme} ${written.join(', ')}`;

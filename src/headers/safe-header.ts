@@ -11,6 +11,11 @@ export function isValidHeaderName(name: string): boolean {
   return name.length <= 256 && TOKEN.test(name);
 }
 
+/** True when `value` is an RFC 9110 §5.6.2 token (auth schemes, param names, protocol names). */
+export function isToken(value: string): boolean {
+  return TOKEN.test(value);
+}
+
 /** True when `value` can be written as a header value without injection or a crash. */
 export function isSafeHeaderValue(value: string, maxLength = MAX_HEADER_VALUE_LENGTH): boolean {
   return value.length <= maxLength && !INVALID_VALUE_CHAR.test(value);

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { LIBRARY_CODES } from '../catalog/codes';
 import { UpgradeRequiredError } from '../errors/http-errors.generated';
-import { isSafeHeaderValue } from '../headers/safe-header';
+import { isSafeHeaderValue, isToken } from '../headers/safe-header';
 import type { HttpMiddleware } from './middleware';
 
 /** Options of {@link retiredApiVersions}. */
@@ -27,7 +27,6 @@ export interface RetiredApiVersionsOptions {
   readonly protocol?: string;
 }
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const VERSION_SEGMENT = /^\/(v\d+)(?=\/|$)/i;
 
 function versionOf(req: IncomingMessage, options: RetiredApiVersionsOptions, pattern: RegExp | undefined): string | undefined {
@@ -57,7 +56,7 @@ export function retiredApiVersions(options: RetiredApiVersionsOptions): HttpMidd
   const protocol = options.protocol ?? 'api';
   const upgrade = options.upgrade ?? `${protocol}/${options.current}`;
   for (const value of typeof upgrade === 'string' ? [upgrade] : upgrade) {
-    if (!value.split('/').every((part) => TOKEN.test(part.trim()))) {
+    if (!value.split('/').every((part) => isToken(part.trim()))) {
       throw new TypeError(`retiredApiVersions: "${value}" is not a valid Upgrade protocol (name/version tokens)`);
     }
   }

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import accepts from 'accepts';
 import { NotAcceptableError } from '../errors/http-errors.generated';
 import type { HttpMiddleware } from './middleware';
+import { addVary } from '../headers/vary';
 
 const NEGOTIATED = Symbol.for('express-api-errors.negotiatedType');
 
@@ -23,9 +24,7 @@ export function produces(types: readonly string[]): HttpMiddleware {
   if (types.length === 0) throw new TypeError('produces: list at least one media type');
   const available = [...types];
   return function producesMiddleware(req, res, next) {
-    const current = res.getHeader('Vary');
-    if (current === undefined) res.setHeader('Vary', 'Accept');
-    else if (!/(^|,)\s*(accept|\*)\s*(,|$)/i.test(String(current))) res.setHeader('Vary', `${String(current)}, Accept`);
+    addVary(res, 'Accept');
     const chosen = accepts(req).type(available) as string | false;
     if (chosen === false) {
       next(

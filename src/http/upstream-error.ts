@@ -1,6 +1,7 @@
 import { LIBRARY_CODES } from '../catalog/codes';
 import type { ApiError } from '../errors/api-error';
 import { BadGatewayError, GatewayTimeoutError } from '../errors/http-errors.generated';
+import { withoutQuery } from '../utils/request-path';
 
 /** Options of {@link toUpstreamError} and {@link assertUpstreamOk}. */
 export interface UpstreamErrorOptions {
@@ -55,15 +56,10 @@ function isUpstreamError(value: unknown): value is ApiError<502 | 504> {
   return value instanceof BadGatewayError || value instanceof GatewayTimeoutError;
 }
 
-function withoutQuery(url: string | undefined): string | undefined {
-  if (url === undefined || url === '') return undefined;
-  const cut = url.search(/[?#]/);
-  return cut === -1 ? url : url.slice(0, cut);
-}
 
 /** What is logged for an upstream response: its status and URL, not its body (it may hold secrets). */
 function responseCause(response: UpstreamResponse, service: string | undefined): Error {
-  const url = withoutQuery(response.url);
+  const url = response.url ? withoutQuery(response.url) : undefined;
   const cause = new Error(
     `${service ?? 'upstream'} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${url ? ` (${url})` : ''}`,
   );

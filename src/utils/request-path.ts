@@ -11,10 +11,10 @@ export function requestPath(req: IncomingMessage): string {
   return path.length > MAX_PATH ? path.slice(0, MAX_PATH) : path;
 }
 
-/** `url` without its query string. */
+/** `url` without its query string (and fragment, which a request target never has but a URL may). */
 export function withoutQuery(url: string): string {
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
+  const cut = url.search(/[?#]/);
+  return cut === -1 ? url : url.slice(0, cut);
 }
 
 // Everything RFC 3986 allows in a path; Node's parser lets a few more through (`|`, `^`, `{`, a

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolveStatusInfo } from '../../catalog';
 import type { ApiError } from '../../errors/api-error';
 import { isSafeHeaderValue, isValidHeaderName } from '../../headers/safe-header';
+import { addVary } from '../../headers/vary';
 import { ENVELOPE_MEDIA_TYPE, toEnvelope } from '../../formats/envelope';
 import type { ErrorView } from '../../formats/error-view';
 import { prefersProblemDetails } from '../../formats/negotiate';
@@ -26,13 +27,6 @@ const STALE_HEADERS = new Set([
   'last-modified',
 ]);
 
-function addVary(res: ServerResponse, field: string): void {
-  const current = res.getHeader('Vary');
-  if (current === undefined) return void res.setHeader('Vary', field);
-  const list = String(current);
-  if (list === '*' || list.toLowerCase().split(/\s*,\s*/).includes(field.toLowerCase())) return;
-  res.setHeader('Vary', `${list}, ${field}`);
-}
 
 // Framing and connection headers belong to Node and to this handler: an error (or an upstream
 // response copied into one) must not set them, nor overwrite the request id the body names.
