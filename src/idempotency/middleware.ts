@@ -23,8 +23,12 @@ function scopedKey(identity: string | undefined, key: string): string {
   return identity ? `${encodeURIComponent(identity)}:${key}` : `:${key}`;
 }
 
+// "Come back later" statuses (RFC 9110 §15.5.9, RFC 8470 §5.2, RFC 6585 §4, RFC 9110 §15.6.4):
+// the condition is temporary, so replaying it for the key's whole TTL would be wrong.
+const TEMPORARY_STATUSES = new Set([408, 425, 429, 503]);
+
 function isStored<Req extends IncomingMessage>(config: IdempotencyConfig<Req>, res: ServerResponse, status: number): boolean {
-  if (status === 429) return false;
+  if (TEMPORARY_STATUSES.has(status)) return false;
   if (status >= 500 && !config.storeServerErrors) return false;
   const code = getResponseError(res)?.code;
   return code === undefined || !RETRYABLE_CODES.has(code);

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express5, { type NextFunction, type Request, type Response } from 'express';
-import { createError, errorHandler, idempotency, requestId, type IdempotencyOptions } from '../../src';
+import { createError, errorHandler, idempotency, requestId, type ErrorStatus, type IdempotencyOptions } from '../../src';
 import type { ExpressFactory } from '../helpers/app';
 
 /** What the test route does, chosen by the request body. */
@@ -68,7 +68,9 @@ export function itemsApp(options: IdempotencyOptions<Request> = {}, express: Exp
       const body = (req.body ?? {}) as ItemBody;
       if (body.action === 'wait') await gate.wait();
       if (body.action === 'fail') {
-        if ((body.status ?? 500) >= 500) throw new Error(`database password is hunter2 (call ${n})`);
+        const status = body.status ?? 500;
+        if (status === 500) throw new Error(`database password is hunter2 (call ${n})`);
+        if (status !== 400) throw createError(status as ErrorStatus, `Failed on call ${n}.`);
         throw createError(400, `Item ${n} is invalid.`, { code: 'validation_error', details: [{ path: 'body.name', call: n }] });
       }
       if (body.action === 'stream') {

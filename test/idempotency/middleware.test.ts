@@ -160,6 +160,15 @@ describe.each(EXPRESS_VERSIONS)('idempotency() on %s', (_name, express) => {
     expect(stored.headers['idempotent-replayed']).toBe('true');
   });
 
+  test.each([408, 425, 429, 503])('a %i (come back later) is not stored: the retry runs the handler again', async (status) => {
+    const { app, calls } = itemsApp({}, express);
+    await request(app).post('/items').set('Idempotency-Key', `later-${status}`).send({ action: 'fail', status });
+    const retry = await request(app).post('/items').set('Idempotency-Key', `later-${status}`).send({ action: 'fail', status });
+    expect(retry.status).toBe(status);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(calls.items).toBe(2);
+  });
+
   test('a streamed body (several write() calls, chunked) replays with the same bytes', async () => {
     const { app, calls } = itemsApp({}, express);
     const first = await request(app).post('/items').set('Idempotency-Key', 's').send({ action: 'stream' });
