@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TooManyRequestsError } from '../errors/http-errors.generated';
 import {
+  assertRateLimitHeadersOptions,
   formatRateLimitHeaders,
   rateLimitState,
   secondsUntilReset,
@@ -42,6 +43,7 @@ export type RateLimitExceededHandler = (
  * }));
  */
 export function rateLimitHandler(options: RateLimitHandlerOptions = {}): RateLimitExceededHandler {
+  assertRateLimitHeadersOptions(options);
   return function rateLimitExceeded(req, _res, next, optionsUsed) {
     const state = rateLimitState(req, optionsUsed.requestPropertyName ?? 'rateLimit');
     const windowSeconds = Math.max(1, Math.ceil(optionsUsed.windowMs / 1000));

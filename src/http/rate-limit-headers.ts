@@ -78,6 +78,11 @@ export function formatRateLimitHeaders(
   };
 }
 
+/** Throws at start-up, not on every request, when the options can never be written. */
+export function assertRateLimitHeadersOptions(options: RateLimitHeadersOptions): void {
+  if (options.policy !== undefined) sfString(options.policy);
+}
+
 /** The limiter state express-rate-limit left on the request, if any. */
 export function rateLimitState(req: IncomingMessage, property = 'rateLimit'): RateLimitState | undefined {
   const state = (req as unknown as Record<string, unknown>)[property];
@@ -99,6 +104,7 @@ function setAll(res: ServerResponse, headers: Record<string, string>): void {
  * app.use(rateLimitHeaders({ windowMs: 60_000 }));
  */
 export function rateLimitHeaders(options: RateLimitHeadersOptions = {}): HttpMiddleware {
+  assertRateLimitHeadersOptions(options);
   const property = options.requestPropertyName ?? 'rateLimit';
   return function rateLimitHeadersMiddleware(req, res, next) {
     const state = rateLimitState(req, property);

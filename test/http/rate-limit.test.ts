@@ -147,3 +147,9 @@ describeRedis('express-rate-limit handler with rate-limit-redis against a real R
     expect((await request(other).get('/users')).status).toBe(429);
   });
 });
+
+test('a policy name that can never be written is refused when the middleware is built, not per request', () => {
+  expect(() => rateLimitHeaders({ policy: 'bad\nname' })).toThrow(TypeError);
+  expect(() => rateLimitHandler({ policy: 'naïve' })).toThrow(TypeError);
+  expect(() => rateLimitHandler({ policy: 'per-user' })).not.toThrow();
+});
