@@ -1,10 +1,12 @@
 // Regressions found in review: each test names what it guards.
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import express from 'express';
 import request from 'supertest';
 import {
   errorHandler,
   idempotency,
   MemoryStore,
+  RedisStore,
   preconditions,
   type ClaimResult,
   type IdempotencyStore,
@@ -104,4 +106,27 @@ test('an idempotency identify() that throws undefined does not run the handler u
   const res = await request(app).post('/items').set('Idempotency-Key', 'k-3').send({});
   expect(res.status).toBe(500);
   expect(ran).toBe(false);
+});
+
+test('requests waiting for a Redis that accepts but never answers share one ready listener', async () => {
+  const { Redis } = await import('ioredis');
+  const once = jest.spyOn(Redis.prototype, 'once');
+  const sockets: Socket[] = [];
+  const silent = createServer((socket) => void sockets.push(socket));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const { port } = silent.address() as AddressInfo;
+  const store = new RedisStore({ url: `redis://127.0.0.1:${port}`, timeoutMs: 100 });
+  try {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.claim(`k${i}`, 'f', 1000).then(() => 'claimed', () => 'failed')),
+    );
+    expect(results).toEqual(Array(20).fill('failed'));
+    const readyListeners = once.mock.calls.filter(([event]) => event === 'ready').length;
+    expect(readyListeners).toBeLessThanOrEqual(2);
+  } finally {
+    once.mockRestore();
+    await store.close();
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  }
 });

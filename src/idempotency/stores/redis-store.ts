@@ -52,6 +52,7 @@ export class RedisStore implements IdempotencyStore {
   readonly #url: string | undefined;
   #client: RedisClientLike | Promise<OwnClient> | undefined;
   #closed = false;
+  #ready: Promise<void> | undefined;
 
   constructor(options: RedisStoreOptions) {
     if (options.client === undefined && options.url === undefined) throw new TypeError('RedisStore needs a client or a url');
@@ -112,7 +113,12 @@ export class RedisStore implements IdempotencyStore {
     if (client.status === 'ready') return client;
     if (client.status === 'wait') client.connect().catch(noop);
     if (client.status === 'wait' || client.status === 'connecting' || client.status === 'connect') {
-      await new Promise<void>((resolve) => client.once('ready', resolve));
+      // One listener shared by every request waiting, not one per request: against a server that
+      // never answers they would pile up until the connect timeout.
+      this.#ready ??= new Promise<void>((resolve) => client.once('ready', resolve)).finally(() => {
+        this.#ready = undefined;
+      });
+      await this.#ready;
       return client;
     }
     throw new Error(`Redis is not connected (${client.status})`);
