@@ -78,12 +78,24 @@ function fromHttpClient(error: Bag): ApiError {
   return createError(timeout ? 504 : 502, undefined, { cause: error, captureStack: false });
 }
 
+// axios marks its errors; ofetch (`FetchError`), got and ky (`HTTPError`) name them; superagent
+// and most others hang the upstream's response on the error.
+const HTTP_CLIENT_ERROR_NAMES = new Set(['FetchError', 'HTTPError']);
+
+function isHttpClientError(error: Bag): boolean {
+  if (error.isAxiosError === true || HTTP_CLIENT_ERROR_NAMES.has(error.name as string)) return true;
+  const response = error.response;
+  if (typeof response !== 'object' || response === null) return false;
+  const upstream = response as Bag;
+  return typeof upstream.status === 'number' || typeof upstream.statusCode === 'number';
+}
+
 function fromObject(error: Bag): ApiError {
   if (typeof error.type === 'string') {
     const parsed = fromBodyParser(error, error.type);
     if (parsed !== undefined) return parsed;
   }
-  if (error.isAxiosError === true) return fromHttpClient(error);
+  if (isHttpClientError(error)) return fromHttpClient(error);
   const { status, headers, message } = statusAndHeadersOf(error);
   if (status === undefined || status < 400 || status > 599) {
     return createError(500, undefined, { cause: error, captureStack: false });
