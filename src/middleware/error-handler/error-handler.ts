@@ -8,6 +8,8 @@ import { serializeError } from '../../logging/serialize-error';
 import { logError, writeLog } from './log-error';
 import { resolveOptions, type ErrorHandlerOptions } from './options';
 import { writeErrorResponse } from './write-error-response';
+import { resolveStatusInfo } from '../../catalog';
+import { ENVELOPE_MEDIA_TYPE, toEnvelope } from '../../formats/envelope';
 
 const RESPONSE_ERROR = Symbol.for('express-api-errors.responseError');
 
@@ -81,12 +83,12 @@ function writeFallback(
   }
   try {
     for (const name of res.getHeaderNames()) res.removeHeader(name);
-    const body = JSON.stringify({
-      error: { code: 'internal_error', message: 'An unexpected error occurred.' },
-      meta: { request_id: requestId },
-    });
+    const info = resolveStatusInfo(500);
+    const body = JSON.stringify(
+      toEnvelope({ status: 500, title: info.phrase, code: info.code, message: info.message, details: undefined, requestId, instance: undefined, debug: undefined }),
+    );
     res.statusCode = 500;
-    res.setHeader('Content-Type', 'application/json');
+    res.setHeader('Content-Type', ENVELOPE_MEDIA_TYPE);
     res.setHeader('Content-Length', Buffer.byteLength(body));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-store');
