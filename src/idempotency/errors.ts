@@ -1,6 +1,7 @@
 import { LIBRARY_CODES } from '../catalog/codes';
 import type { ApiError } from '../errors/api-error';
 import { createError } from '../errors/create-error';
+import { formatRetryAfter } from '../headers/retry-after';
 
 /** The codes the middleware answers with (draft-06 §2.7), all registered in `LIBRARY_CODES`. */
 export type IdempotencyErrorCode =
@@ -17,6 +18,8 @@ export function idempotencyError(code: IdempotencyErrorCode, retryAfter?: number
     code,
     // Our own words, safe to send even on the 503.
     expose: true,
-    headers: retryAfter === undefined ? undefined : { 'Retry-After': String(retryAfter) },
+    // Not every status here has a typed `retryAfter` (409 does not), so the header is set directly,
+    // formatted by the one Retry-After formatter.
+    headers: retryAfter === undefined ? undefined : { 'Retry-After': formatRetryAfter(retryAfter) ?? '1' },
   });
 }
