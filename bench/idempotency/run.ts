@@ -5,6 +5,8 @@
 // Env: BENCH_DURATION (seconds per round, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10),
 // BENCH_LIB (the library measured: `dist` by default, run `npm run build` first; `src` for the source),
 // BENCH_TARGETS (e.g. `memory` or `memory,redis`: the stores measured beside the baseline; default all).
+// BENCH_SERVER_CPU (e.g. `1`: pin the servers to that CPU with taskset; run the bench itself with
+// `taskset -c 0` so the load generator keeps to the other one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
@@ -35,7 +37,9 @@ const ALL_TARGETS: readonly Target[] = [
 const TARGETS = ALL_TARGETS.filter((t) => process.env.BENCH_TARGETS === undefined || t.mode === 'plain' || process.env.BENCH_TARGETS.split(',').includes(t.mode));
 
 function startServer(mode: Target['mode'], redisUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'server.ts')], {
+  const command = [process.execPath, '--import', 'tsx', join(__dirname, 'server.ts')];
+  const pinned = process.env.BENCH_SERVER_CPU === undefined ? command : ['taskset', '-c', process.env.BENCH_SERVER_CPU, ...command];
+  const child = spawn(pinned[0] as string, pinned.slice(1), {
     env: { ...process.env, MODE: mode, REDIS_URL: redisUrl, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

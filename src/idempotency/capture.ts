@@ -1,34 +1,43 @@
 import { OutgoingMessage, type ServerResponse } from 'node:http';
 import type { StoredResponse } from './store';
 import { markResponseEnding } from '../utils/response-ending';
+import { hookResponse, type ResponseHook, type ResponseMethod } from './response-hook';
 
 /**
  * Called once, when the handler ends the response, with what it sent (`undefined` when the body
- * outgrew the limit). The response is held until the returned promise settles, so it is stored
- * before the client sees it (and may retry); it must not reject.
+ * outgrew the limit, or with `missed` when the response was sent round the hook: see
+ * hookResponse()). A returned promise holds the response until it settles, so the response is
+ * stored before the client sees it (and may retry); it must not reject.
  */
-export type EndHook = (captured: StoredResponse | undefined) => Promise<void>;
+export type EndHook = (captured: StoredResponse | undefined, missed?: boolean) => PromiseLike<void> | undefined;
 
-type Method = (this: ServerResponse, ...args: unknown[]) => unknown;
+// One record per captured response: the hook its response's write() and end() hand over to.
+class Capture implements ResponseHook {
+  chunks: Buffer[] = [];
+  size = 0;
+  overflow = false;
+  ended = false;
 
-// One record per captured response, which two small closures (the `write` and `end` wrappers)
-// hold: shared wrappers looking it up in a WeakMap measured no faster, and WeakMap entries are
-// ephemerons the garbage collector must trace. Each own property added to Express's `res` costs
-// about 2.5 µs (its prototype was swapped, so V8 copies its map); `write` and `end` must still be
-// own properties, to survive Express swapping `res`'s prototype when a request enters a mounted
-// sub-app. `writeHead` is not wrapped: see ensureHeaderStore().
-interface Capture {
-  readonly write: Method;
-  readonly end: Method;
-  readonly headerNames: readonly string[];
-  readonly maxBodyBytes: number;
-  readonly onEnd: EndHook;
-  /** False when the store does its work before returning (MemoryStore): nothing to wait for. */
-  readonly hold: boolean;
-  chunks: Buffer[];
-  size: number;
-  overflow: boolean;
-  ended: boolean;
+  constructor(
+    readonly headerNames: ReadonlySet<string>,
+    readonly maxBodyBytes: number,
+    readonly onEnd: EndHook,
+  ) {}
+
+  write(res: ServerResponse, write: ResponseMethod, chunk: unknown, encoding: unknown, callback: unknown): unknown {
+    if (!this.ended) collect(this, chunk, encoding);
+    return write.call(res, chunk, encoding, callback);
+  }
+
+  end(res: ServerResponse, end: ResponseMethod, chunk: unknown, encoding: unknown, callback: unknown): unknown {
+    return capturedEnd(res, this, end, chunk, encoding, callback);
+  }
+
+  finished(): void {
+    if (this.ended) return;
+    this.ended = true;
+    void this.onEnd(undefined, true);
+  }
 }
 
 function toBuffer(chunk: unknown, encoding: unknown): Buffer | undefined {
@@ -56,48 +65,48 @@ function hasContent(status: number, method: string | undefined): boolean {
   return method !== 'HEAD' && status >= 200 && status !== 204 && status !== 304;
 }
 
-function capturedWrite(res: ServerResponse, capture: Capture, args: unknown[]): unknown {
-  if (!capture.ended) collect(capture, args[0], args[1]);
-  return capture.write.apply(res, args);
-}
-
-function capturedEnd(this: ServerResponse, capture: Capture, args: unknown[]): unknown {
+function capturedEnd(res: ServerResponse, capture: Capture, end: ResponseMethod, chunk: unknown, encoding: unknown, callback: unknown): unknown {
   // A second end() while the first is held (a handler that answered, then threw) changes nothing.
-  if (capture.ended) return this;
-  // end(callback), end(chunk, callback) or end(chunk, encoding, callback).
-  const chunk = typeof args[0] === 'function' ? undefined : args[0];
-  const encoding = chunk === undefined || typeof args[1] === 'function' ? undefined : args[1];
+  if (capture.ended) return res;
+  // end(callback) and end(chunk, callback) as Node reads them.
+  if (typeof chunk === 'function') {
+    callback = chunk;
+    chunk = undefined;
+    encoding = undefined;
+  } else if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = undefined;
+  }
   // A chunk Node cannot write: let Node throw its usual error to the handler, now, not later
   // inside a held end() where it would be an unhandled rejection and a hung response.
-  if (chunk !== undefined && chunk !== null && toBuffer(chunk, encoding) === undefined) return capture.end.apply(this, args);
+  if (chunk !== undefined && chunk !== null && toBuffer(chunk, encoding) === undefined) return end.call(res, chunk, encoding, callback);
   capture.ended = true;
   collect(capture, chunk, encoding);
-  const captured = capture.overflow ? undefined : snapshot(this, capture);
-  const settled = capture.onEnd(captured);
-  if (!capture.hold) return capture.end.apply(this, args);
+  const settled = capture.onEnd(capture.overflow ? undefined : snapshot(res, capture));
+  if (settled === undefined) return end.call(res, chunk, encoding, callback);
   // Corked, the head and the body still leave in one write once the store has answered.
-  const socket = this.socket;
+  const socket = res.socket;
   socket?.cork();
   // headersSent is true from here on while writableEnded is not yet: tell the error handler this
   // response is complete, so a handler that answers and then throws does not get it cut off.
-  markResponseEnding(this);
-  if (!this.headersSent) {
+  markResponseEnding(res);
+  if (!res.headersSent) {
     // Node would have framed a single-chunk body with Content-Length; flushing first must not turn it chunked.
-    if (!this.hasHeader('Content-Length') && !this.hasHeader('Transfer-Encoding') && hasContent(this.statusCode, this.req?.method)) {
-      this.setHeader('Content-Length', toBuffer(chunk, encoding)?.length ?? 0);
+    if (!res.hasHeader('Content-Length') && !res.hasHeader('Transfer-Encoding') && hasContent(res.statusCode, res.req?.method)) {
+      res.setHeader('Content-Length', toBuffer(chunk, encoding)?.length ?? 0);
     }
-    this.flushHeaders();
+    res.flushHeaders();
   }
   void settled.then(() => {
     try {
-      capture.end.apply(this, args);
+      end.call(res, chunk, encoding, callback);
     } catch (error) {
-      this.destroy(error as Error);
+      res.destroy(error as Error);
     } finally {
       socket?.uncork();
     }
   });
-  return this;
+  return res;
 }
 
 const PROBE = 'x-idempotency-probe';
@@ -115,49 +124,28 @@ function ensureHeaderStore(res: ServerResponse): void {
   res.removeHeader(PROBE);
 }
 
+const NO_BYTES = Buffer.alloc(0);
+
+// The body is not copied here: the store copies what it keeps (see StoredResponse.body).
 function snapshot(res: ServerResponse, capture: Capture): StoredResponse {
+  // In the order the app set them; a response sets few headers, the replay list names many.
   const headers: [string, string | readonly string[]][] = [];
-  for (const name of capture.headerNames) {
+  for (const name of res.getHeaderNames()) {
+    if (!capture.headerNames.has(name)) continue;
     const value = res.getHeader(name);
     if (value !== undefined) headers.push([name, typeof value === 'number' ? String(value) : value]);
   }
-  // An own copy: small buffers are slices of Node's shared 8 KiB pool, and keeping a slice for a
-  // day would keep its whole slab; the handler may also reuse a buffer it wrote.
-  const body = Buffer.allocUnsafeSlow(capture.size);
-  let offset = 0;
-  for (const chunk of capture.chunks) offset += chunk.copy(body, offset);
+  const { chunks } = capture;
+  const body = chunks.length === 1 ? (chunks[0] as Buffer) : chunks.length === 0 ? NO_BYTES : Buffer.concat(chunks, capture.size);
   return { status: res.statusCode, statusMessage: res.statusMessage || undefined, headers, body };
 }
 
 /**
- * Records what the handler writes (status line, the named headers, every body byte) by wrapping
- * `write` and `end`. With `hold`, the end of the response waits for `onEnd`'s promise
- * while the headers go out at once, so the app sees `headersSent` and cannot start a second response.
+ * Records what the handler writes (status line, the named headers, every body byte) by hooking
+ * `write` and `end`. When `onEnd` returns a promise, the end of the response waits for it while
+ * the headers go out at once, so the app sees `headersSent` and cannot start a second response.
  */
-export function captureResponse(
-  res: ServerResponse,
-  headerNames: readonly string[],
-  maxBodyBytes: number,
-  hold: boolean,
-  onEnd: EndHook,
-): void {
+export function captureResponse(res: ServerResponse, headerNames: ReadonlySet<string>, maxBodyBytes: number, onEnd: EndHook): void {
   ensureHeaderStore(res);
-  const capture: Capture = {
-    write: res.write as Method,
-    end: res.end as Method,
-    headerNames,
-    maxBodyBytes,
-    onEnd,
-    hold,
-    chunks: [],
-    size: 0,
-    overflow: false,
-    ended: false,
-  };
-  res.write = function write(this: ServerResponse, ...args: unknown[]): unknown {
-    return capturedWrite(this, capture, args);
-  } as typeof res.write;
-  res.end = function end(this: ServerResponse, ...args: unknown[]): unknown {
-    return capturedEnd.call(this, capture, args);
-  } as typeof res.end;
+  hookResponse(res, new Capture(headerNames, maxBodyBytes, onEnd));
 }

@@ -42,11 +42,10 @@ export function parseIdempotencyKey(value: string | readonly string[] | undefine
 }
 
 /**
- * The key of a request, where the header may appear only once: Node joins repeated fields with
- * `, `, which would otherwise read as one bare key.
+ * The key of a request from the header `lower` (a lower-case name), where the header may appear
+ * only once: Node joins repeated fields with `, `, which would otherwise read as one bare key.
  */
-export function readIdempotencyKey(req: IncomingMessage, header: string): ParsedIdempotencyKey {
-  const lower = header.toLowerCase();
+export function readIdempotencyKey(req: IncomingMessage, lower: string): ParsedIdempotencyKey {
   const value = req.headers[lower];
   if (typeof value === 'string' && value.includes(',') && countFields(req.rawHeaders, lower) > 1) return INVALID;
   return parseIdempotencyKey(value);

@@ -6,7 +6,7 @@ import { idempotencyError } from './errors';
 import { readIdempotencyKey } from './key';
 import { resolveOptions, type IdempotencyConfig, type IdempotencyOptions } from './options';
 import { writeReplay } from './replay';
-import type { ClaimResult, StoredResponse } from './store';
+import type { ClaimResult, MaybePromise, StoredResponse } from './store';
 
 /** An Express-compatible middleware (Express 4 and 5). */
 export type IdempotencyMiddleware<Req extends IncomingMessage = IncomingMessage> = (
@@ -14,6 +14,8 @@ export type IdempotencyMiddleware<Req extends IncomingMessage = IncomingMessage>
   res: ServerResponse,
   next: (error?: unknown) => void,
 ) => void;
+
+type Next = (error?: unknown) => void;
 
 // Codes that ask the client to come back later: storing them would replay "try again" forever.
 const RETRYABLE_CODES = new Set(['idempotency_key_in_use', 'idempotency_store_unavailable']);
@@ -28,10 +30,15 @@ function scopedKey(identity: string | undefined, key: string): string {
 const TEMPORARY_STATUSES = new Set([408, 425, 429, 503]);
 
 function isStored<Req extends IncomingMessage>(config: IdempotencyConfig<Req>, res: ServerResponse, status: number): boolean {
+  if (status < 400) return true;
   if (TEMPORARY_STATUSES.has(status)) return false;
   if (status >= 500 && !config.storeServerErrors) return false;
   const code = getResponseError(res)?.code;
   return code === undefined || !RETRYABLE_CODES.has(code);
+}
+
+function isPromiseLike<T>(value: MaybePromise<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
 /**
@@ -62,30 +69,55 @@ export function idempotency<Req extends IncomingMessage = IncomingMessage>(
     }
   };
 
-  const fail = (req: Req, error: unknown, next: (error?: unknown) => void): void => {
+  const fail = (req: Req, error: unknown, next: Next): void => {
     report(error, req);
     if (config.failOpen) next();
     else next(idempotencyError('idempotency_store_unavailable', config.retryAfter));
   };
 
-  const run = (req: Req, res: ServerResponse, next: (error?: unknown) => void, key: string, fingerprint: string, token: string): void => {
-    captureResponse(res, config.replayHeaders, config.maxBodyBytes, store.synchronous !== true, (captured: StoredResponse | undefined) => {
-      const settled =
-        captured !== undefined && isStored(config, res, captured.status)
-          ? store.complete(key, token, fingerprint, captured, config.ttlMs).then((stored) => {
-              if (!stored) report(new Error('idempotency: the lock expired before the response was stored'), req);
-            })
-          : store.release(key, token);
-      return settled.catch((error: unknown) => report(error, req));
-    });
-    next();
+  // Stores the response, or gives the key up; a store that answers with a promise holds the
+  // response until it settles. Nothing here throws or rejects: failures are reported.
+  const finish = (req: Req, res: ServerResponse, key: string, fingerprint: string, token: string, captured: StoredResponse | undefined): PromiseLike<void> | undefined => {
+    const reportLost = (stored: boolean): void => {
+      if (!stored) report(new Error('idempotency: the lock expired before the response was stored'), req);
+    };
+    const onError = (error: unknown): void => report(error, req);
+    try {
+      if (captured !== undefined && isStored(config, res, captured.status)) {
+        const stored = store.complete(key, token, fingerprint, captured, config.ttlMs);
+        if (isPromiseLike(stored)) return stored.then(reportLost, onError);
+        reportLost(stored);
+        return undefined;
+      }
+      const released = store.release(key, token);
+      return isPromiseLike(released) ? released.then(undefined, onError) : undefined;
+    } catch (error) {
+      onError(error);
+      return undefined;
+    }
   };
 
-  const answer = (req: Req, res: ServerResponse, next: (error?: unknown) => void, key: string, fingerprint: string, result: ClaimResult): void => {
-    if (result.state === 'claimed') return run(req, res, next, key, fingerprint, result.token);
+  const answer = (req: Req, res: ServerResponse, next: Next, key: string, fingerprint: string, result: ClaimResult): void => {
+    if (result.state === 'claimed') {
+      const { token } = result;
+      const onEnd = (captured: StoredResponse | undefined, missed?: boolean) => {
+        if (missed) report(new Error('idempotency: the response was sent round the capture (res.locals replaced, or an app of another copy of Express); it was not stored'), req);
+        return finish(req, res, key, fingerprint, token, captured);
+      };
+      try {
+        captureResponse(res, config.replayHeaders, config.maxBodyBytes, onEnd);
+      } catch (error) {
+        return next(asThrownError(error));
+      }
+      return next();
+    }
     if (result.fingerprint !== fingerprint) return next(idempotencyError('idempotency_key_reused'));
     if (result.state === 'in_progress') return next(idempotencyError('idempotency_key_in_use', config.retryAfter));
-    writeReplay(res, result.response);
+    try {
+      writeReplay(res, result.response);
+    } catch (error) {
+      next(asThrownError(error));
+    }
   };
 
   return function idempotencyMiddleware(req, res, next) {
@@ -101,8 +133,16 @@ export function idempotency<Req extends IncomingMessage = IncomingMessage>(
     } catch (error) {
       return next(asThrownError(error));
     }
-    store.claim(key, fingerprint, config.lockTimeoutMs).then(
+    let claimed: MaybePromise<ClaimResult>;
+    try {
+      claimed = store.claim(key, fingerprint, config.lockTimeoutMs);
+    } catch (error) {
+      return fail(req, error, next);
+    }
+    if (!isPromiseLike(claimed)) return answer(req, res, next, key, fingerprint, claimed);
+    claimed.then(
       (result) => {
+        // Here a throw would be an unhandled rejection and a request left hanging.
         try {
           answer(req, res, next, key, fingerprint, result);
         } catch (error) {

@@ -73,13 +73,14 @@ export interface IdempotencyConfig<Req extends IncomingMessage> {
   readonly store: IdempotencyStore;
   readonly required: boolean;
   readonly methods: ReadonlySet<string>;
+  /** Lower-case, as Node keys `req.headers`. */
   readonly header: string;
   readonly ttlMs: number;
   readonly lockTimeoutMs: number;
   readonly retryAfter: number;
   readonly identify: ((req: Req) => string | undefined) | undefined;
   readonly fingerprint: (req: Req) => string;
-  readonly replayHeaders: readonly string[];
+  readonly replayHeaders: ReadonlySet<string>;
   readonly storeServerErrors: boolean;
   readonly failOpen: boolean;
   readonly maxBodyBytes: number;
@@ -98,13 +99,13 @@ export function resolveOptions<Req extends IncomingMessage>(options: Idempotency
     store: options.store ?? new MemoryStore(),
     required: options.required ?? false,
     methods: new Set((options.methods ?? ['POST', 'PATCH']).map((method) => method.toUpperCase())),
-    header: options.header ?? IDEMPOTENCY_KEY_HEADER,
+    header: (options.header ?? IDEMPOTENCY_KEY_HEADER).toLowerCase(),
     ttlMs: positive(options.ttlMs, 24 * 60 * 60 * 1000, 'ttlMs'),
     lockTimeoutMs: positive(options.lockTimeoutMs, 60_000, 'lockTimeoutMs'),
     retryAfter: Math.ceil(positive(options.retryAfter, 1, 'retryAfter')),
     identify: options.identify,
     fingerprint: options.fingerprint === false ? () => '' : (options.fingerprint ?? (fingerprintRequest as (req: FingerprintedRequest) => string)),
-    replayHeaders: [...new Set([...DEFAULT_REPLAY_HEADERS, ...extra])],
+    replayHeaders: new Set([...DEFAULT_REPLAY_HEADERS, ...extra]),
     storeServerErrors: options.storeServerErrors ?? true,
     failOpen: options.failOpen ?? false,
     maxBodyBytes: positive(options.maxBodyBytes, 1024 * 1024, 'maxBodyBytes'),

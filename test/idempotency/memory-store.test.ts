@@ -33,7 +33,7 @@ describe('MemoryStore bounds', () => {
     const store = new MemoryStore({ maxEntries: 2 });
     expect((await store.claim('a', 'fp', 60_000)).state).toBe('claimed');
     expect((await store.claim('b', 'fp', 60_000)).state).toBe('claimed');
-    await expect(store.claim('c', 'fp', 60_000)).rejects.toThrow('MemoryStore is full');
+    expect(() => store.claim('c', 'fp', 60_000)).toThrow('MemoryStore is full');
     expect((await store.claim('a', 'fp', 60_000)).state).toBe('in_progress');
   });
 

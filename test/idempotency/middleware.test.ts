@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { MemoryStore, type IdempotencyStore } from '../../src';
+import { idempotency, MemoryStore, type IdempotencyStore } from '../../src';
 import { EXPRESS_VERSIONS, expectErrorResponse } from '../helpers/app';
 import { delay, itemsApp } from './app';
 
@@ -277,6 +277,68 @@ describe('idempotency() when the store fails', () => {
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect([a.text, b.text]).toContain(replay.text);
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('idempotency() with stores that answer at once', () => {
+  test('a claim that throws (MemoryStore full of requests in progress) is a 503, and the handler does not run', async () => {
+    const store = new MemoryStore({ maxEntries: 1 });
+    store.claim(':held', 'fp', 60_000);
+    const errors: unknown[] = [];
+    const { app, calls } = itemsApp({ store, onError: (error) => errors.push(error) });
+    const res = await request(app).post('/items').set('Idempotency-Key', 'k').send({});
+    expect(expectErrorResponse(res, 503).error.code).toBe('idempotency_store_unavailable');
+    expect(res.headers['retry-after']).toBe('1');
+    expect(calls.items).toBe(0);
+    expect(errors).toEqual([new Error('MemoryStore is full: every entry is still in progress')]);
+  });
+
+  test('a complete() that throws still lets the response through, and reports it', async () => {
+    const memory = new MemoryStore();
+    const errors: unknown[] = [];
+    const store: IdempotencyStore = {
+      claim: (...args) => memory.claim(...args),
+      complete: () => {
+        throw new Error('disk full');
+      },
+      release: (...args) => memory.release(...args),
+    };
+    const { app } = itemsApp({ store, onError: (error) => errors.push(error) });
+    const res = await request(app).post('/items').set('Idempotency-Key', 'k').send({});
+    expect([res.status, res.body]).toEqual([201, { data: { id: 1, name: null } }]);
+    expect(errors).toEqual([new Error('disk full')]);
+  });
+
+  test('a store answering with thenables that are not Promises is awaited like one', async () => {
+    const memory = new MemoryStore();
+    // A minimal PromiseLike, as some clients return: `then` only, settled on a later tick.
+    const later = <T>(value: () => T): PromiseLike<T> => ({
+      then: (onFulfilled, onRejected) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), 5)).then(onFulfilled, onRejected),
+    });
+    const store: IdempotencyStore = {
+      claim: (...args) => later(() => memory.claim(...args)),
+      complete: (...args) => later(() => memory.complete(...args)),
+      release: (...args) => later(() => memory.release(...args)),
+    };
+    const { app, calls } = itemsApp({ store });
+    const first = await request(app).post('/items').set('Idempotency-Key', 'k').send({ name: 'a' });
+    const replay = await request(app).post('/items').set('Idempotency-Key', 'k').send({ name: 'a' });
+    expect([first.status, replay.status, calls.items]).toEqual([201, 201, 1]);
+    expect(replay.text).toBe(first.text);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+  });
+
+  test('MemoryStore keeps its own copy of the body: a buffer the handler reuses afterwards does not change the replay', async () => {
+    const express = (await import('express')).default;
+    const app = express();
+    const buffer = Buffer.from('{"id":"original"}');
+    app.post('/reuse', express.json(), idempotency(), (_req, res) => {
+      res.type('application/json').end(buffer, () => buffer.fill(0x20));
+    });
+    const first = await request(app).post('/reuse').set('Idempotency-Key', 'k').send({});
+    expect(buffer.toString()).toBe(' '.repeat(buffer.length));
+    const replay = await request(app).post('/reuse').set('Idempotency-Key', 'k').send({});
+    expect([first.text, replay.text, replay.headers['idempotent-replayed']]).toEqual(['{"id":"original"}', '{"id":"original"}', 'true']);
   });
 });
 

@@ -23,7 +23,7 @@ class AsyncStore implements IdempotencyStore {
     return new Promise((resolve) => setTimeout(() => resolve(this.inner.complete(key, token, fingerprint, response, ttlMs)), 20));
   }
   release(key: string, token: string): Promise<void> {
-    return this.inner.release(key, token);
+    return Promise.resolve(this.inner.release(key, token));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ClaimResult, IdempotencyStore, StoredResponse } from '../store';
+import { ByteArena } from './byte-arena';
 
 /** Options of {@link MemoryStore}. */
 export interface MemoryStoreOptions {
@@ -10,9 +11,14 @@ export interface MemoryStoreOptions {
   readonly now?: () => number;
 }
 
-type Entry =
-  | { readonly pending: true; readonly token: string; readonly fingerprint: string; readonly expiresAt: number; readonly bytes: number }
-  | { readonly pending: false; readonly fingerprint: string; readonly response: StoredResponse; readonly expiresAt: number; readonly bytes: number };
+// A claim until `response` is set; completed in place, so it keeps its place in the Map's order.
+interface Entry {
+  readonly token: string;
+  readonly fingerprint: string;
+  response: StoredResponse | undefined;
+  expiresAt: number;
+  bytes: number;
+}
 
 // Per-entry bookkeeping (the Map slot, the entry object, the token), roughly.
 const ENTRY_OVERHEAD = 128;
@@ -30,19 +36,18 @@ function sizeOf(key: string, fingerprint: string, response?: StoredResponse): nu
  * The default store, inside the process: right for one instance (several instances need a shared
  * store such as {@link RedisStore}). Entries expire (locks after the lock timeout, responses after
  * the TTL) and the store is bounded in entries and bytes; when full, the oldest finished responses
- * are evicted (a tenth of the store at a time). It never grows without bound: with every entry still in progress, a new claim is
- * refused and the middleware answers 503.
+ * are evicted (a tenth of the store at a time). It never grows without bound: with every entry
+ * still in progress, a new claim is refused and the middleware answers 503.
  *
  * @example
  * app.post('/orders', idempotency({ store: new MemoryStore({ maxEntries: 50_000 }) }), createOrder);
  */
 export class MemoryStore implements IdempotencyStore {
-  /** Every method does its work before it returns. */
-  readonly synchronous = true;
   readonly #entries = new Map<string, Entry>();
   readonly #maxEntries: number;
   readonly #maxBytes: number;
   readonly #now: () => number;
+  readonly #bodies = new ByteArena();
   #bytes = 0;
   #sequence = 0;
 
@@ -62,41 +67,50 @@ export class MemoryStore implements IdempotencyStore {
     return this.#bytes;
   }
 
-  claim(key: string, fingerprint: string, lockMs: number): Promise<ClaimResult> {
+  // Every method answers at once, without a promise: the request goes on in the same tick.
+  claim(key: string, fingerprint: string, lockMs: number): ClaimResult {
     const now = this.#now();
     const entry = this.#live(key, now);
     if (entry !== undefined) {
-      return Promise.resolve(
-        entry.pending
-          ? { state: 'in_progress', fingerprint: entry.fingerprint }
-          : { state: 'completed', fingerprint: entry.fingerprint, response: entry.response },
-      );
+      return entry.response === undefined
+        ? { state: 'in_progress', fingerprint: entry.fingerprint }
+        : { state: 'completed', fingerprint: entry.fingerprint, response: entry.response };
     }
     const bytes = sizeOf(key, fingerprint);
-    if (!this.#makeRoom(now, bytes)) {
-      return Promise.reject(new Error('MemoryStore is full: every entry is still in progress'));
-    }
+    if (!this.#makeRoom(now, 1, bytes)) throw new Error('MemoryStore is full: every entry is still in progress');
     const token = String(++this.#sequence);
-    this.#set(key, { pending: true, token, fingerprint, expiresAt: now + lockMs, bytes });
-    return Promise.resolve({ state: 'claimed', token });
+    this.#entries.set(key, { token, fingerprint, response: undefined, expiresAt: now + lockMs, bytes });
+    this.#bytes += bytes;
+    return { state: 'claimed', token };
   }
 
-  complete(key: string, token: string, fingerprint: string, response: StoredResponse, ttlMs: number): Promise<boolean> {
+  complete(key: string, token: string, fingerprint: string, response: StoredResponse, ttlMs: number): boolean {
     const now = this.#now();
-    const entry = this.#live(key, now);
+    let entry = this.#live(key, now);
     // Once the lock expired another request may own the key, or have finished: theirs stands.
-    if (entry !== undefined && (!entry.pending || entry.token !== token)) return Promise.resolve(false);
-    this.#delete(key);
+    if (entry !== undefined && (entry.response !== undefined || entry.token !== token)) return false;
     const bytes = sizeOf(key, fingerprint, response);
-    if (!this.#makeRoom(now, bytes)) return Promise.resolve(false);
-    this.#set(key, { pending: false, fingerprint, response, expiresAt: now + ttlMs, bytes });
-    return Promise.resolve(true);
+    const held = entry?.bytes ?? 0;
+    // Our own claim is in progress, so making room never evicts it.
+    if (!this.#makeRoom(now, entry === undefined ? 1 : 0, bytes - held)) {
+      if (entry !== undefined) this.#delete(key);
+      return false;
+    }
+    if (entry === undefined) {
+      // Our lock expired and nobody took the key: store the response all the same.
+      entry = { token, fingerprint, response: undefined, expiresAt: 0, bytes: 0 };
+      this.#entries.set(key, entry);
+    }
+    entry.response = { ...response, body: this.#bodies.copy(response.body) };
+    entry.expiresAt = now + ttlMs;
+    entry.bytes = bytes;
+    this.#bytes += bytes - held;
+    return true;
   }
 
-  release(key: string, token: string): Promise<void> {
+  release(key: string, token: string): void {
     const entry = this.#entries.get(key);
-    if (entry !== undefined && entry.pending && entry.token === token) this.#delete(key);
-    return Promise.resolve();
+    if (entry !== undefined && entry.response === undefined && entry.token === token) this.#delete(key);
   }
 
   #live(key: string, now: number): Entry | undefined {
@@ -104,11 +118,6 @@ export class MemoryStore implements IdempotencyStore {
     if (entry === undefined || entry.expiresAt > now) return entry;
     this.#delete(key);
     return undefined;
-  }
-
-  #set(key: string, entry: Entry): void {
-    this.#entries.set(key, entry);
-    this.#bytes += entry.bytes;
   }
 
   #delete(key: string): void {
@@ -122,19 +131,19 @@ export class MemoryStore implements IdempotencyStore {
   // (evicting a live lock would let a concurrent retry run the handler twice). A tenth goes at
   // once: each pass walks over the holes earlier deletions left at the head of the Map, so one
   // pass per many inserts stays cheap where one per insert would not.
-  #makeRoom(now: number, bytes: number): boolean {
-    if (this.#fits(bytes)) return true;
+  #makeRoom(now: number, entries: 0 | 1, bytes: number): boolean {
+    if (this.#fits(entries, bytes)) return true;
     const entryTarget = Math.floor(this.#maxEntries * 0.9);
     const byteTarget = this.#maxBytes * 0.9 - bytes;
     for (const [key, entry] of this.#entries) {
-      if (entry.pending && entry.expiresAt > now) continue;
+      if (entry.response === undefined && entry.expiresAt > now) continue;
       this.#delete(key);
       if (this.#entries.size <= entryTarget && this.#bytes <= byteTarget) break;
     }
-    return this.#fits(bytes);
+    return this.#fits(entries, bytes);
   }
 
-  #fits(bytes: number): boolean {
-    return this.#entries.size < this.#maxEntries && this.#bytes + bytes <= this.#maxBytes;
+  #fits(entries: 0 | 1, bytes: number): boolean {
+    return this.#entries.size + entries <= this.#maxEntries && this.#bytes + bytes <= this.#maxBytes;
   }
 }

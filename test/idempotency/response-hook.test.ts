@@ -1,0 +1,229 @@
+// How the capture reaches write() and end(): through Express's shared response prototype, or
+// through wrappers of the response's own methods when that is not possible.
+import { createServer, type ServerResponse } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
+import request from 'supertest';
+import { errorHandler, idempotency, MemoryStore } from '../../src';
+import { hookResponse, type ResponseHook, type ResponseMethod } from '../../src/idempotency/response-hook';
+import { EXPRESS_VERSIONS, type ExpressFactory } from '../helpers/app';
+
+/** A hook that records every chunk and passes each call on unchanged. */
+function recorder(): ResponseHook & { chunks: string[]; ends: number; missed: number } {
+  return {
+    chunks: [],
+    ends: 0,
+    missed: 0,
+    finished() {
+      if (this.ends === 0) this.missed += 1;
+    },
+    write(res: ServerResponse, write: ResponseMethod, chunk: unknown, encoding: unknown, callback: unknown) {
+      this.chunks.push(String(chunk));
+      return write.call(res, chunk, encoding, callback);
+    },
+    end(res: ServerResponse, end: ResponseMethod, chunk: unknown, encoding: unknown, callback: unknown) {
+      this.ends += 1;
+      if (chunk !== undefined && typeof chunk !== 'function') this.chunks.push(String(chunk));
+      return end.call(res, chunk, encoding, callback);
+    },
+  };
+}
+
+describe.each(EXPRESS_VERSIONS)('hookResponse() on %s', (_name, express) => {
+  test('adds no write() or end() of its own to the response, and sees every chunk', async () => {
+    const hook = recorder();
+    const own: boolean[] = [];
+    const app = express();
+    app.get('/', (_req, res) => {
+      hookResponse(res, hook);
+      own.push(Object.hasOwn(res, 'write'), Object.hasOwn(res, 'end'));
+      res.type('text/plain');
+      res.write('one ');
+      res.end('two');
+    });
+    const res = await request(app).get('/');
+    expect([res.status, res.text]).toEqual([200, 'one two']);
+    expect([own, hook.chunks, hook.ends]).toEqual([[false, false], ['one ', 'two'], 1]);
+    expect(hook.missed).toBe(0);
+  });
+
+  test('a response sent round the hook (res.locals replaced) is told to finished(), and still sent', async () => {
+    const hook = recorder();
+    const app = express();
+    app.get('/', (_req, res) => {
+      hookResponse(res, hook);
+      res.locals = {};
+      res.end('sent');
+    });
+    const res = await request(app).get('/');
+    expect([res.text, hook.ends, hook.chunks]).toEqual(['sent', 0, []]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(hook.missed).toBe(1);
+  });
+
+  test('responses without a hook, on the same app, keep Node\'s own write() and end() behaviour', async () => {
+    const app = express();
+    const called: string[] = [];
+    app.get('/hooked', (_req, res) => {
+      hookResponse(res, recorder());
+      res.end('hooked');
+    });
+    app.get('/plain', (_req, res) => {
+      res.setHeader('Content-Type', 'text/plain; charset=latin1');
+      res.write('caf\u00e9 ', 'latin1', () => called.push('write'));
+      res.end(() => called.push('end'));
+    });
+    await request(app).get('/hooked');
+    const res = await request(app).get('/plain').buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (chunk: Buffer) => chunks.push(chunk));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(res.body).toEqual(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20]));
+    expect(called).toEqual(['write', 'end']);
+  });
+
+  test('a response already wrapped by an earlier middleware gets wrappers of its own, around those', async () => {
+    const hook = recorder();
+    const order: string[] = [];
+    const app = express();
+    app.use((_req: Request, res: Response, next: NextFunction) => {
+      const end = res.end.bind(res) as (chunk?: unknown) => Response;
+      res.end = ((chunk?: unknown) => {
+        order.push('outer end');
+        return end(chunk);
+      }) as Response['end'];
+      next();
+    });
+    app.get('/', (_req, res) => {
+      hookResponse(res, hook);
+      res.end('body');
+    });
+    const res = await request(app).get('/');
+    expect(res.text).toBe('body');
+    expect([hook.chunks, order]).toEqual([['body'], ['outer end']]);
+  });
+
+  test('the hook survives the request entering a mounted sub-app, which swaps the response prototype', async () => {
+    const hook = recorder();
+    const app = express();
+    const sub = express();
+    sub.get('/leaf', (_req, res) => res.send('from the sub-app'));
+    app.use((_req: Request, res: Response, next: NextFunction) => {
+      hookResponse(res, hook);
+      next();
+    });
+    app.use('/sub', sub);
+    const res = await request(app).get('/sub/leaf');
+    expect([res.text, hook.chunks, hook.ends, hook.missed]).toEqual(['from the sub-app', ['from the sub-app'], 1, 0]);
+  });
+
+  test('inside a mounted sub-app (two levels deep) the response is hooked without own wrappers too', async () => {
+    const hook = recorder();
+    const own: boolean[] = [];
+    const app = express();
+    const sub = express();
+    const leaf = express();
+    leaf.get('/', (_req, res) => {
+      hookResponse(res, hook);
+      own.push(Object.hasOwn(res, 'write'), Object.hasOwn(res, 'end'));
+      res.send('deep');
+    });
+    sub.use('/leaf', leaf);
+    app.use('/sub', sub);
+    const res = await request(app).get('/sub/leaf');
+    expect([res.text, own, hook.chunks]).toEqual(['deep', [false, false], ['deep']]);
+  });
+});
+
+test('an app of another copy of Express, called as a plain function, goes round the hook: finished() is told', async () => {
+  const hook = recorder();
+  const app = EXPRESS_VERSIONS[0][1]();
+  // A fresh module instance: a copy of Express no hook has seen yet.
+  let otherExpress: ExpressFactory | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    otherExpress = require('express4') as ExpressFactory;
+  });
+  const other = (otherExpress as ExpressFactory)();
+  other.get('/leaf', (_req, res) => res.send('from the other copy'));
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    hookResponse(res, hook);
+    next();
+  });
+  // Not mounted: its responses do not inherit from this app's, as a mounted sub-app's do.
+  app.use((req: Request, res: Response, next: NextFunction) => other(req, res, next));
+  const res = await request(app).get('/leaf');
+  expect([res.text, hook.ends]).toEqual(['from the other copy', 0]);
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(hook.missed).toBe(1);
+});
+
+test('a plain node:http response (no Express) is hooked through wrappers of its own', async () => {
+  const hook = recorder();
+  const server = createServer((_req, res) => {
+    hookResponse(res, hook);
+    res.write('a');
+    res.end('b');
+  });
+  const res = await request(server).get('/');
+  expect([res.text, hook.chunks]).toEqual(['ab', ['a', 'b']]);
+});
+
+describe.each(EXPRESS_VERSIONS)('idempotency() capture on %s', (_name, express) => {
+  test('behind a sub-app of the same Express, the response is stored and replayed; the handler runs once', async () => {
+    let calls = 0;
+    const app = express();
+    const sub = express();
+    sub.post('/items', (_req, res) => {
+      calls += 1;
+      res.status(201).location(`/items/${calls}`).json({ id: calls });
+    });
+    app.use(express.json());
+    app.use(idempotency());
+    app.use('/v1', sub);
+    app.use(errorHandler({ logger: false }));
+    const first = await request(app).post('/v1/items').set('Idempotency-Key', 'k').send({});
+    const replay = await request(app).post('/v1/items').set('Idempotency-Key', 'k').send({});
+    expect([first.status, replay.status, calls]).toEqual([201, 201, 1]);
+    expect([replay.text, replay.headers.location, replay.headers['idempotent-replayed']]).toEqual([first.text, '/items/1', 'true']);
+  });
+
+  test('two idempotency() layers on one request (app and route) both store the response', async () => {
+    let calls = 0;
+    const outer = new MemoryStore();
+    const inner = new MemoryStore();
+    const app = express();
+    app.use(express.json());
+    app.use(idempotency({ store: outer }));
+    app.post('/items', idempotency({ store: inner }), (_req, res) => {
+      calls += 1;
+      res.status(201).json({ id: calls });
+    });
+    app.use(errorHandler({ logger: false }));
+    const first = await request(app).post('/items').set('Idempotency-Key', 'k').send({});
+    expect([first.status, outer.size, inner.size]).toEqual([201, 1, 1]);
+    const outerEntry = outer.claim(':k', 'other', 1000);
+    const innerEntry = inner.claim(':k', 'other', 1000);
+    expect([outerEntry.state, innerEntry.state]).toEqual(['completed', 'completed']);
+    const replay = await request(app).post('/items').set('Idempotency-Key', 'k').send({});
+    expect([replay.text, replay.headers['idempotent-replayed'], calls]).toEqual([first.text, 'true', 1]);
+  });
+
+  test('a response sent round the capture (the handler replaced res.locals) is reported, and its key released', async () => {
+    let calls = 0;
+    const errors: unknown[] = [];
+    const app = express();
+    app.use(express.json());
+    app.post('/items', idempotency({ onError: (error) => errors.push(error) }), (_req, res) => {
+      calls += 1;
+      res.locals = { title: 'new locals' };
+      res.status(201).json({ id: calls });
+    });
+    const first = await request(app).post('/items').set('Idempotency-Key', 'k').send({});
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([first.status, first.body]).toEqual([201, { id: 1 }]);
+    expect(errors).toEqual([expect.objectContaining({ message: expect.stringContaining('sent round the capture') })]);
+    const retry = await request(app).post('/items').set('Idempotency-Key', 'k').send({});
+    expect([retry.status, retry.body, retry.headers['idempotent-replayed'], calls]).toEqual([201, { id: 2 }, undefined, 2]);
+  });
+});
