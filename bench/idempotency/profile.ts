@@ -1,7 +1,8 @@
 // npm run bench:idempotency:profile — where the MemoryStore path's extra cost goes: the bare route
 // and the MemoryStore route, one after the other under the same autocannon load, each server with
 // `--cpu-prof` and `--trace-gc-nvp`; prints the garbage collector's work and the functions whose
-// self time per request differs most. Env: BENCH_DURATION (seconds, default 8), BENCH_LIB as in run.ts.
+// self time per request differs most. Env: BENCH_DURATION (seconds, default 8), BENCH_LIB as in
+// run.ts, MEMORY_MAX_ENTRIES as in server.ts (100 shows what keeping 10 000 responses costs).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';

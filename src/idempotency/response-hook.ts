@@ -44,14 +44,29 @@ function delegating(name: 'write' | 'end'): PropertyDescriptor {
 // object, `write` and `end` are defined once on that object and hand over to the hook found in
 // the response's `locals`; every other response passes straight through.
 function sharedExpressPrototype(res: ServerResponse): object | undefined {
+  const top = Object.getPrototypeOf(res) as object | null;
+  if (top === null) return undefined;
+  let shared = sharedOf.get(top);
+  if (shared === undefined) {
+    shared = findShared(top);
+    sharedOf.set(top, shared);
+  }
+  return shared ?? undefined;
+}
+
+// The shared object behind `app.response` (null if there is none, or it cannot be hooked),
+// remembered per `app.response`: it is looked up on every request.
+const sharedOf = new WeakMap<object, object | null>();
+
+function findShared(top: object): object | null {
   // res → app.response (a sub-app's inherits from its parent's) → ... → Express's response → core.
-  let shared = Object.getPrototypeOf(res) as object | null;
-  if (shared === null || !Object.hasOwn(shared, 'app')) return undefined;
+  if (!Object.hasOwn(top, 'app')) return null;
+  let shared: object | null = top;
   while (shared !== null && Object.hasOwn(shared, 'app')) shared = Object.getPrototypeOf(shared) as object | null;
-  if (shared === null || Object.getPrototypeOf(shared) !== CORE) return undefined;
+  if (shared === null || Object.getPrototypeOf(shared) !== CORE) return null;
   if (installed.has(shared)) return shared;
   // Someone else's write() or end() already sits there: do not stack on it.
-  if (Object.hasOwn(shared, 'write') || Object.hasOwn(shared, 'end')) return undefined;
+  if (Object.hasOwn(shared, 'write') || Object.hasOwn(shared, 'end')) return null;
   Object.defineProperties(shared, { write: delegating('write'), end: delegating('end') });
   installed.add(shared);
   return shared;

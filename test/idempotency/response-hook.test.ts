@@ -32,17 +32,18 @@ describe.each(EXPRESS_VERSIONS)('hookResponse() on %s', (_name, express) => {
   test('adds no write() or end() of its own to the response, and sees every chunk', async () => {
     const hook = recorder();
     const own: boolean[] = [];
+    const returned: unknown[] = [];
     const app = express();
     app.get('/', (_req, res) => {
       hookResponse(res, hook);
       own.push(Object.hasOwn(res, 'write'), Object.hasOwn(res, 'end'));
       res.type('text/plain');
-      res.write('one ');
-      res.end('two');
+      returned.push(res.write('one '));
+      returned.push(res.end('two') === res);
     });
     const res = await request(app).get('/');
     expect([res.status, res.text]).toEqual([200, 'one two']);
-    expect([own, hook.chunks, hook.ends]).toEqual([[false, false], ['one ', 'two'], 1]);
+    expect([own, hook.chunks, hook.ends, returned]).toEqual([[false, false], ['one ', 'two'], 1, [true, true]]);
     expect(hook.missed).toBe(0);
   });
 
@@ -69,8 +70,8 @@ describe.each(EXPRESS_VERSIONS)('hookResponse() on %s', (_name, express) => {
     });
     app.get('/plain', (_req, res) => {
       res.setHeader('Content-Type', 'text/plain; charset=latin1');
-      res.write('caf\u00e9 ', 'latin1', () => called.push('write'));
-      res.end(() => called.push('end'));
+      called.push(String(res.write('caf\u00e9 ', 'latin1', () => called.push('write'))));
+      called.push(String(res.end(() => called.push('end')) === res));
     });
     await request(app).get('/hooked');
     const res = await request(app).get('/plain').buffer(true).parse((r, done) => {
@@ -79,7 +80,7 @@ describe.each(EXPRESS_VERSIONS)('hookResponse() on %s', (_name, express) => {
       r.on('end', () => done(null, Buffer.concat(chunks)));
     });
     expect(res.body).toEqual(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20]));
-    expect(called).toEqual(['write', 'end']);
+    expect(called).toEqual(['true', 'true', 'write', 'end']);
   });
 
   test('a response already wrapped by an earlier middleware gets wrappers of its own, around those', async () => {

@@ -18,19 +18,20 @@ export class ByteArena {
 
   /** A copy of `bytes` that no later write to `bytes` can change. */
   copy(bytes: Uint8Array): Buffer {
-    const length = bytes.length;
-    if (length > this.#maxShared) {
-      const own = Buffer.allocUnsafeSlow(length);
-      own.set(bytes);
-      return own;
-    }
+    const copy = this.allocate(bytes.length);
+    copy.set(bytes);
+    return copy;
+  }
+
+  /** `length` bytes of its own to fill, uninitialised. */
+  allocate(length: number): Buffer {
+    if (length > this.#maxShared) return Buffer.allocUnsafeSlow(length);
     if (this.#offset + length > this.#slab.length) {
       this.#slab = Buffer.allocUnsafeSlow(this.#slabSize);
       this.#offset = 0;
     }
-    const copy = this.#slab.subarray(this.#offset, this.#offset + length);
-    copy.set(bytes);
+    const bytes = this.#slab.subarray(this.#offset, this.#offset + length);
     this.#offset += length;
-    return copy;
+    return bytes;
   }
 }

@@ -1,5 +1,6 @@
 import type { ClaimResult, IdempotencyStore, StoredResponse } from '../store';
 import { ByteArena } from './byte-arena';
+import { packResponse, unpackResponse } from './packed-response';
 
 /** Options of {@link MemoryStore}. */
 export interface MemoryStoreOptions {
@@ -12,10 +13,12 @@ export interface MemoryStoreOptions {
 }
 
 // A claim until `response` is set; completed in place, so it keeps its place in the Map's order.
+// The token is kept as the number it was made from, and the response packed: the few objects an
+// entry holds are what the garbage collector promotes, and marks again, for each stored response.
 interface Entry {
-  readonly token: string;
+  readonly token: number;
   readonly fingerprint: string;
-  response: StoredResponse | undefined;
+  response: Buffer | undefined;
   expiresAt: number;
   bytes: number;
 }
@@ -47,7 +50,7 @@ export class MemoryStore implements IdempotencyStore {
   readonly #maxEntries: number;
   readonly #maxBytes: number;
   readonly #now: () => number;
-  readonly #bodies = new ByteArena();
+  readonly #responses = new ByteArena();
   #bytes = 0;
   #sequence = 0;
 
@@ -74,21 +77,21 @@ export class MemoryStore implements IdempotencyStore {
     if (entry !== undefined) {
       return entry.response === undefined
         ? { state: 'in_progress', fingerprint: entry.fingerprint }
-        : { state: 'completed', fingerprint: entry.fingerprint, response: entry.response };
+        : { state: 'completed', fingerprint: entry.fingerprint, response: unpackResponse(entry.response) };
     }
     const bytes = sizeOf(key, fingerprint);
     if (!this.#makeRoom(now, 1, bytes)) throw new Error('MemoryStore is full: every entry is still in progress');
-    const token = String(++this.#sequence);
+    const token = ++this.#sequence;
     this.#entries.set(key, { token, fingerprint, response: undefined, expiresAt: now + lockMs, bytes });
     this.#bytes += bytes;
-    return { state: 'claimed', token };
+    return { state: 'claimed', token: String(token) };
   }
 
   complete(key: string, token: string, fingerprint: string, response: StoredResponse, ttlMs: number): boolean {
     const now = this.#now();
     let entry = this.#live(key, now);
     // Once the lock expired another request may own the key, or have finished: theirs stands.
-    if (entry !== undefined && (entry.response !== undefined || entry.token !== token)) return false;
+    if (entry !== undefined && (entry.response !== undefined || entry.token !== Number(token))) return false;
     const bytes = sizeOf(key, fingerprint, response);
     const held = entry?.bytes ?? 0;
     // Our own claim is in progress, so making room never evicts it.
@@ -98,10 +101,10 @@ export class MemoryStore implements IdempotencyStore {
     }
     if (entry === undefined) {
       // Our lock expired and nobody took the key: store the response all the same.
-      entry = { token, fingerprint, response: undefined, expiresAt: 0, bytes: 0 };
+      entry = { token: Number(token), fingerprint, response: undefined, expiresAt: 0, bytes: 0 };
       this.#entries.set(key, entry);
     }
-    entry.response = { ...response, body: this.#bodies.copy(response.body) };
+    entry.response = packResponse(response, this.#responses);
     entry.expiresAt = now + ttlMs;
     entry.bytes = bytes;
     this.#bytes += bytes - held;
@@ -110,7 +113,7 @@ export class MemoryStore implements IdempotencyStore {
 
   release(key: string, token: string): void {
     const entry = this.#entries.get(key);
-    if (entry !== undefined && entry.response === undefined && entry.token === token) this.#delete(key);
+    if (entry !== undefined && entry.response === undefined && entry.token === Number(token)) this.#delete(key);
   }
 
   #live(key: string, now: number): Entry | undefined {

@@ -1,0 +1,111 @@
+// npm run bench:idempotency:inprocess — the CPU time idempotency() with MemoryStore adds to one
+// request, without sockets, HTTP parsing or a load generator competing for the CPU: the bench's
+// Express app (requestId, the route, errorHandler) dispatched in process with real
+// IncomingMessage/ServerResponse objects and the body already parsed, every request with a fresh
+// key. Each measurement runs in a fresh child process, bare and MemoryStore alternating, so JIT
+// state and the machine's drift hit both alike; the added µs, set against the HTTP bench's bare
+// route, is the overhead a steadier way. Env: BENCH_ROUNDS (default 5), BENCH_LIB as in run.ts.
+import { spawnSync } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import express, { type RequestHandler } from 'express';
+import type * as Library from '../../src';
+import { describeMachine } from '../shared/machine';
+import { table } from '../shared/stats';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARMUP = 30_000;
+const BATCH = 20_000;
+const BATCHES = 7;
+
+type Mode = 'plain' | 'memory';
+interface Sample {
+  readonly median: number;
+  readonly min: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+// In the child: one app, CPU µs per request over BATCHES batches.
+function measure(mode: Mode): Sample {
+  const location = path.resolve(__dirname, '..', '..', process.env.BENCH_LIB ?? 'dist');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { errorHandler, idempotency, MemoryStore, requestId } = require(location) as typeof Library;
+  const guard: RequestHandler = mode === 'plain' ? (_req, _res, next) => next() : (idempotency({ store: new MemoryStore() }) as RequestHandler);
+  const app = express();
+  app.use(requestId());
+  app.use((req, _res, next) => {
+    req.body = { name: 'Ada Lovelace', email: 'ada@example.com' };
+    next();
+  });
+  let created = 0;
+  app.post('/items', guard, (req, res) => {
+    created += 1;
+    res.status(201).location(`/items/${created}`).json({ data: { id: created, ...(req.body as object) } });
+  });
+  app.use(errorHandler({ logger: false }));
+
+  let sequence = 0;
+  const dispatch = (): void => {
+    const req = new http.IncomingMessage(null as never);
+    req.method = 'POST';
+    req.url = '/items';
+    req.httpVersionMajor = 1;
+    req.httpVersionMinor = 1;
+    const key = `bench-${(sequence += 1)}-4f7c2a9e-8d1b-4c3e-9a5f`;
+    req.headers = { host: 'localhost', 'content-type': 'application/json', 'idempotency-key': key };
+    req.rawHeaders = ['Host', 'localhost', 'Content-Type', 'application/json', 'Idempotency-Key', key];
+    const res = new http.ServerResponse(req);
+    app(req as express.Request, res as express.Response);
+    // MemoryStore answers at once, so every request ends here; one that did not would be measured wrongly.
+    if (!res.writableEnded || res.statusCode !== 201) throw new Error(`${mode}: ended ${res.writableEnded}, status ${res.statusCode}`);
+  };
+  for (let index = 0; index < WARMUP; index++) dispatch();
+  const micros: number[] = [];
+  for (let batch = 0; batch < BATCHES; batch++) {
+    const start = process.cpuUsage();
+    for (let index = 0; index < BATCH; index++) dispatch();
+    const used = process.cpuUsage(start);
+    micros.push((used.user + used.system) / BATCH);
+  }
+  return { median: median(micros), min: Math.min(...micros) };
+}
+
+function child(mode: Mode): Sample {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', __filename, mode], { env: process.env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${mode} child failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as Sample;
+}
+
+function main(): void {
+  const samples: Record<Mode, Sample[]> = { plain: [], memory: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const mode of round % 2 === 0 ? (['plain', 'memory'] as const) : (['memory', 'plain'] as const)) {
+      samples[mode].push(child(mode));
+      process.stderr.write(`round ${round + 1} ${mode}: ${samples[mode].at(-1)?.median.toFixed(1)} µs/req\n`);
+    }
+  }
+  const plain = median(samples.plain.map((s) => s.median));
+  const memory = median(samples.memory.map((s) => s.median));
+  const plainMin = median(samples.plain.map((s) => s.min));
+  const memoryMin = median(samples.memory.map((s) => s.min));
+  console.log(`machine: ${describeMachine()}; ${ROUNDS} child processes per target, ${BATCHES} x ${BATCH} requests each after ${WARMUP} warm-up`);
+  console.log(
+    table(
+      ['', 'no middleware', 'MemoryStore', 'added'],
+      [
+        ['CPU µs/req (median of medians)', plain.toFixed(1), memory.toFixed(1), (memory - plain).toFixed(1)],
+        ['CPU µs/req (median of best batches)', plainMin.toFixed(1), memoryMin.toFixed(1), (memoryMin - plainMin).toFixed(1)],
+      ],
+    ),
+  );
+  console.log('Set the added µs against the HTTP bench\'s bare route (npm run bench:idempotency, "server CPU µs/req") for the overhead in production terms.');
+}
+
+const mode = process.argv[2];
+if (mode === 'plain' || mode === 'memory') process.stdout.write(JSON.stringify(measure(mode)));
+else main();
