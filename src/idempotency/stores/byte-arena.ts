@@ -1,8 +1,8 @@
 /**
- * Copies small byte strings into shared slabs, so keeping many small bodies costs one allocation
- * per slab rather than one `ArrayBuffer` (and its garbage-collector bookkeeping) per body. A slab
- * is freed once every copy in it is: right for entries that leave in about the order they came,
- * as MemoryStore's do (one TTL, oldest evicted first). Larger copies get a buffer of their own.
+ * Cuts small buffers from shared slabs, so keeping many small responses costs one allocation per
+ * slab rather than one `ArrayBuffer` (and its garbage-collector bookkeeping) per response. A slab
+ * is freed once every buffer cut from it is: right for entries that leave in about the order they
+ * came, as MemoryStore's do (one TTL, oldest evicted first). Larger ones get a buffer of their own.
  */
 export class ByteArena {
   readonly #slabSize: number;
@@ -12,15 +12,8 @@ export class ByteArena {
 
   constructor(slabSize = 16 * 1024) {
     this.#slabSize = slabSize;
-    // A copy may waste at most an eighth of a slab's tail when it does not fit.
+    // A buffer that does not fit leaves at most an eighth of a slab's tail unused.
     this.#maxShared = slabSize >>> 3;
-  }
-
-  /** A copy of `bytes` that no later write to `bytes` can change. */
-  copy(bytes: Uint8Array): Buffer {
-    const copy = this.allocate(bytes.length);
-    copy.set(bytes);
-    return copy;
   }
 
   /** `length` bytes of its own to fill, uninitialised. */
