@@ -11,7 +11,7 @@ import path from 'node:path';
 import express, { type RequestHandler } from 'express';
 import type * as Library from '../../src';
 import { describeMachine } from '../shared/machine';
-import { table } from '../shared/stats';
+import { median, table } from '../shared/stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP = 30_000;
@@ -22,12 +22,6 @@ type Mode = 'plain' | 'memory';
 interface Sample {
   readonly median: number;
   readonly min: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 // In the child: one app, CPU µs per request over BATCHES batches.

@@ -26,13 +26,9 @@ interface Entry {
 // Per-entry bookkeeping (the Map slot, the entry object, the token), roughly.
 const ENTRY_OVERHEAD = 128;
 
-function sizeOf(key: string, fingerprint: string, response?: StoredResponse): number {
-  let bytes = ENTRY_OVERHEAD + key.length + fingerprint.length;
-  if (response !== undefined) {
-    bytes += response.body.length + (response.statusMessage?.length ?? 0);
-    for (const [name, value] of response.headers) bytes += name.length + (typeof value === 'string' ? value.length : value.join('').length);
-  }
-  return bytes;
+// What an entry is counted for: its key and fingerprint, its packed response, and bookkeeping.
+function sizeOf(key: string, fingerprint: string, packed?: Buffer): number {
+  return ENTRY_OVERHEAD + key.length + fingerprint.length + (packed?.length ?? 0);
 }
 
 /**
@@ -92,7 +88,8 @@ export class MemoryStore implements IdempotencyStore {
     let entry = this.#live(key, now);
     // Once the lock expired another request may own the key, or have finished: theirs stands.
     if (entry !== undefined && (entry.response !== undefined || entry.token !== Number(token))) return false;
-    const bytes = sizeOf(key, fingerprint, response);
+    const packed = packResponse(response, this.#responses);
+    const bytes = sizeOf(key, fingerprint, packed);
     const held = entry?.bytes ?? 0;
     // Our own claim is in progress, so making room never evicts it.
     if (!this.#makeRoom(now, entry === undefined ? 1 : 0, bytes - held)) {
@@ -104,7 +101,7 @@ export class MemoryStore implements IdempotencyStore {
       entry = { token: Number(token), fingerprint, response: undefined, expiresAt: 0, bytes: 0 };
       this.#entries.set(key, entry);
     }
-    entry.response = packResponse(response, this.#responses);
+    entry.response = packed;
     entry.expiresAt = now + ttlMs;
     entry.bytes = bytes;
     this.#bytes += bytes - held;
