@@ -31,7 +31,9 @@ export * from './errors/http-errors.generated';
 export { ValidationError, type ValidationErrorOptions, type ValidationIssue } from './errors/validation-error';
 export { createError } from './errors/create-error';
 export { defineErrorCodes, type ErrorCodeRegistry } from './errors/define-error-codes';
-export { toApiError } from './errors/to-api-error';
+export { toApiError, type ToApiErrorOptions } from './errors/to-api-error';
+export type { ErrorRecognizer } from './errors/recognizers';
+export { ISSUE_CODES, type IssueCode, type FieldLocation } from './errors/recognizers/issues';
 
 // Headers
 export { formatRetryAfter, formatHttpDate } from './headers/retry-after';

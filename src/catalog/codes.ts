@@ -19,6 +19,14 @@ export const LIBRARY_CODES = {
   unsupported_charset: { status: 415, message: 'The request body charset is not supported.', description: 'The Content-Type charset is not one the parser reads.' },
   unsupported_content_encoding: { status: 415, message: 'The request body content encoding is not supported.', description: 'The Content-Encoding is not one the parser decodes.' },
   too_many_parameters: { status: 413, message: 'The request has too many parameters.', description: 'The body has more parameters than the parser accepts.' },
+  // Errors of the libraries Express apps use (see src/errors/recognizers)
+  invalid_token: { status: 401, message: 'The access token is invalid or has expired.', description: 'The bearer token is malformed, expired, not yet valid or fails verification (RFC 6750 §3.1).' },
+  csrf_token_invalid: { status: 403, message: 'The CSRF token is missing or invalid.', description: 'The request lacks the anti-CSRF token of its session, or sent a wrong one; reload the form and retry.' },
+  file_too_large: { status: 413, message: 'An uploaded file is too large.', description: 'An uploaded file exceeds the size limit; `details` names the field.' },
+  too_many_files: { status: 413, message: 'Too many files or parts were uploaded.', description: 'The multipart body has more files, fields or parts than accepted.' },
+  unexpected_file: { status: 400, message: 'A file was uploaded in an unexpected field.', description: 'A file was sent in a field that does not accept files; `details` names the field.' },
+  malformed_multipart: { status: 400, message: 'The multipart request body is malformed.', description: 'The multipart/form-data body could not be parsed.' },
+  already_exists: { status: 409, message: 'A resource with these values already exists.', description: 'A unique field (an email, a name) is already taken; `details` names the fields when known.' },
   // HTTP semantics (405-504 helpers)
   api_version_retired: { status: 426, message: 'This API version has been retired.', description: 'The requested API version is retired; `Upgrade` and `Link` name the way forward.' },
   maintenance: { status: 503, message: 'The service is down for maintenance.', description: 'Planned maintenance; retry after the time in Retry-After.' },

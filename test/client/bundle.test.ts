@@ -9,7 +9,7 @@ const MAX_MINIFIED_BYTES = 32 * 1024;
 const MAX_GZIPPED_BYTES = 11 * 1024;
 
 // Server-only code: none of it may reach a browser bundle.
-const SERVER_ONLY = /^src\/(middleware|logging|idempotency|http|metrics|openapi|formats|utils)\/|^src\/index\.ts$|^src\/errors\/to-api-error\.ts$/;
+const SERVER_ONLY = /^src\/(middleware|logging|idempotency|http|metrics|openapi|formats|utils)\/|^src\/index\.ts$|^src\/errors\/(to-api-error\.ts|recognizers\/)/;
 
 const root = join(__dirname, '../..');
 let result: BuildResult & { metafile: Metafile };

@@ -39,7 +39,7 @@ export type ErrorMiddleware = (
 export function errorHandler(options: ErrorHandlerOptions = {}): ErrorMiddleware {
   const config = resolveOptions(options);
   return function apiErrorHandler(thrown, req, res, next) {
-    const error = toApiError(thrown);
+    const error = toApiError(thrown, config);
     let requestId: string;
     try {
       requestId = ensureRequestId(req, res, config.requestIdHeader);

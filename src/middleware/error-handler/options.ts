@@ -3,6 +3,7 @@ import type { ApiError } from '../../errors/api-error';
 import type { ErrorFormat } from '../../formats/negotiate';
 import { formatChallenge } from '../../headers/challenge';
 import { isValidHeaderName, MAX_HEADER_VALUE_LENGTH } from '../../headers/safe-header';
+import type { ErrorRecognizer } from '../../errors/recognizers';
 import { defaultLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
 import { REQUEST_ID_HEADER } from '../request-id/request-id';
 
@@ -39,6 +40,11 @@ export interface ErrorHandlerOptions {
   readonly maxHeaderLength?: number;
   /** Add `instance` (the request path) to problem details. Default `true`. */
   readonly problemInstance?: boolean;
+  /**
+   * The app's own recognizers of foreign errors, tried in order before the built-in ones (see
+   * `toApiError`). Each returns an `ApiError` for an error it knows, `undefined` otherwise.
+   */
+  readonly recognizers?: readonly ErrorRecognizer[];
 }
 
 /** The options with their defaults applied, computed once per handler. */
@@ -53,6 +59,7 @@ export interface ErrorHandlerConfig {
   readonly requestIdHeader: string;
   readonly maxHeaderLength: number;
   readonly problemInstance: boolean;
+  readonly recognizers: readonly ErrorRecognizer[] | undefined;
 }
 
 const VALID_LEVELS = new Set<unknown>(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -71,6 +78,15 @@ function levelResolver(option: LogLevelOption | undefined): (error: ApiError) =>
   }
   return (error) =>
     table[error.status] ?? table[error.status >= 500 ? '5xx' : '4xx'] ?? (error.status >= 500 ? 'error' : 'warn');
+}
+
+function recognizersOf(option: readonly ErrorRecognizer[] | undefined): readonly ErrorRecognizer[] | undefined {
+  if (option === undefined) return undefined;
+  if (!Array.isArray(option) || option.some((recognize) => typeof recognize !== 'function')) {
+    throw new TypeError('errorHandler: `recognizers` must be an array of functions');
+  }
+  // A copy: the app mutating its array later must not change what this handler does.
+  return option.length === 0 ? undefined : Object.freeze([...option]);
 }
 
 /** Applies defaults; throws on options that must never reach production. */
@@ -101,5 +117,6 @@ export function resolveOptions(options: ErrorHandlerOptions): ErrorHandlerConfig
     requestIdHeader,
     maxHeaderLength: options.maxHeaderLength ?? MAX_HEADER_VALUE_LENGTH,
     problemInstance: options.problemInstance ?? true,
+    recognizers: recognizersOf(options.recognizers),
   };
 }
