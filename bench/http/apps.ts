@@ -3,7 +3,7 @@ import Boom from '@hapi/boom';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import createHttpError from 'http-errors';
 import pino from 'pino';
-import { lib } from '../shared/library';
+import { lib, loadLibrary, type LibraryApi } from '../shared/library';
 import { CODES, INTERNAL_MESSAGE, NOT_FOUND_MESSAGE, envelope, newRequestId, successBody } from '../shared/bodies';
 
 // Every server answers the same routes:
@@ -40,11 +40,20 @@ function appWith(thrower: Thrower, handler: ErrorRequestHandler | ReturnType<typ
   return app;
 }
 
-const oursThrower = (captureStack: boolean): Thrower => ({
-  notFound: (message) => new lib.NotFoundError(message, { captureStack }),
-  unauthorized: () => new lib.UnauthorizedError(undefined, { captureStack }),
-  tooManyRequests: () => new lib.TooManyRequestsError(undefined, { retryAfter: 30, captureStack }),
+const oursThrower = (captureStack: boolean, api: LibraryApi = lib): Thrower => ({
+  notFound: (message) => new api.NotFoundError(message, { captureStack }),
+  unauthorized: () => new api.UnauthorizedError(undefined, { captureStack }),
+  tooManyRequests: () => new api.TooManyRequestsError(undefined, { retryAfter: 30, captureStack }),
 });
+
+// Another copy of the library (a build of an earlier commit), to measure a change before and after
+// in the same run: `BENCH_BASELINE=/tmp/before/dist`.
+function baselineApp(): Express {
+  const location = process.env.BENCH_BASELINE;
+  if (location === undefined) throw new Error('the baseline target needs BENCH_BASELINE=<path of another build>');
+  const api = loadLibrary(location);
+  return appWith(oursThrower(false, api), api.errorHandler({ logger: false }));
+}
 
 // (b) The handler teams write by hand on top of http-errors.
 const httpErrorsHandler: ErrorRequestHandler = (err, _req, res, _next) => {
@@ -100,6 +109,8 @@ function rawListener(): http.RequestListener {
 export const IMPLEMENTATIONS = {
   /** (a) errorHandler, no logging. */
   ours: () => appWith(oursThrower(false), lib.errorHandler({ logger: false })),
+  /** (a0) the same as `ours`, from the build at BENCH_BASELINE. */
+  baseline: baselineApp,
   /** (a) errorHandler logging every error with pino to /dev/null (synchronous writes: cheap there, and no buffer to fill in-process). */
   'ours-pino': () =>
     appWith(oursThrower(false), lib.errorHandler({ logger: pino(pino.destination({ dest: '/dev/null', sync: true })) })),

@@ -24,6 +24,9 @@ export interface Scenario {
 
 const NOT_FOUND = '/users/user_123';
 
+// With BENCH_BASELINE set, the 404 scenario also runs that build of the library, for a before/after.
+const BASELINE = process.env.BENCH_BASELINE !== undefined;
+
 /** The scenarios of `bench/http/run.ts`, by name. */
 export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   '404': {
@@ -36,8 +39,10 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       { key: 'd', label: '(d) raw node:http, same JSON', implementation: 'raw', path: NOT_FOUND, status: 404 },
       { key: 'e', label: '(e) Boom + hand-written handler', implementation: 'boom', path: NOT_FOUND, status: 404 },
       { key: 'floor', label: 'floor: Express error dispatch, bare handler', implementation: 'floor', path: NOT_FOUND, status: 404 },
+      ...(BASELINE ? [{ key: 'a0', label: '(a0) ours from BENCH_BASELINE, logger: false', implementation: 'baseline', path: NOT_FOUND, status: 404 } as const] : []),
     ],
     ratios: [
+      ...(BASELINE ? [{ numerator: 'a', denominator: 'a0' }] : []),
       { numerator: 'a', denominator: 'b', goal: 1.0 },
       { numerator: 'a', denominator: 'c', goal: 0.9 },
       { numerator: 'a+log', denominator: 'b' },
