@@ -5,7 +5,7 @@ export type { HttpMiddleware } from './middleware';
 export { methodNotAllowed, type MethodNotAllowedOptions } from './method-not-allowed';
 export { allowedMethods, type RouterSource } from './allowed-methods';
 export { produces, negotiatedType } from './produces';
-export { retiredApiVersions, type RetiredApiVersionsOptions } from './api-version';
+export { retiredApiVersions, type RetiredApiVersionsOptions, type DeprecatedApiVersion } from './api-version';
 export { notImplemented } from './not-implemented';
 
 // 502, 503, 504
@@ -35,7 +35,13 @@ export { noContent } from './no-content';
 export { assertLocation } from './location';
 
 // 412, 428
-export { preconditions, checkPreconditions, type PreconditionsOptions, type CheckPreconditionsOptions } from './preconditions';
+export {
+  preconditions,
+  checkPreconditions,
+  type PreconditionsOptions,
+  type CheckPreconditionsOptions,
+  type PreconditionOutcome,
+} from './preconditions';
 export { entityTagsMatch, parseEntityTag, parseEntityTagList, type EntityTag } from './entity-tags';
 
 // Problem details: the `type` URI errorHandler writes for a code (src/formats owns it).

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { MethodNotAllowedError } from '../errors/http-errors.generated';
 import { allowedMethods, type RouterSource } from './allowed-methods';
 import { urlPath, type HttpMiddleware } from './middleware';
+import { answerOptions, deferOptionsResponse, isCorsPreflight } from './options-response';
 
 /** Options of {@link methodNotAllowed}. */
 export interface MethodNotAllowedOptions {
@@ -18,6 +19,10 @@ export interface MethodNotAllowedOptions {
  * `notFoundHandler()`: only unmatched requests reach it, so matched requests pay nothing. Routes on
  * the app and on routers mounted with `app.use(path, router)` are found, in Express 4 and 5.
  *
+ * OPTIONS on such a path is never a 405: it is answered 204 with `Allow` (OPTIONS listed,
+ * RFC 9110 §9.3.7). A CORS preflight is first passed on, so a CORS middleware mounted after this
+ * one still answers it; `notFoundHandler()` answers it with the same 204 if none does.
+ *
  * @example
  * app.use('/users', usersRouter);
  * app.use(methodNotAllowed()); // DELETE /users -> 405, Allow: GET, HEAD, POST
@@ -25,12 +30,18 @@ export interface MethodNotAllowedOptions {
  * app.use(errorHandler());
  */
 export function methodNotAllowed(options: MethodNotAllowedOptions = {}): HttpMiddleware {
-  return function methodNotAllowedMiddleware(req, _res, next) {
+  return function methodNotAllowedMiddleware(req, res, next) {
     const source = options.router ?? (req as IncomingMessage & { app?: RouterSource }).app;
     if (source === undefined) return next();
     const allow = allowedMethods(source, urlPath(req));
     // No route for the path (a 404), or one that matches the method but passed the request on.
     if (allow.length === 0 || allow.includes(req.method ?? 'GET')) return next();
+    if (req.method === 'OPTIONS') {
+      const withOptions = [...allow, 'OPTIONS'];
+      if (!isCorsPreflight(req)) return answerOptions(res, withOptions);
+      deferOptionsResponse(req, withOptions);
+      return next();
+    }
     const method = String(req.method).slice(0, 32);
     next(new MethodNotAllowedError(`The ${method} method is not allowed here; use ${allow.join(', ')}.`, { allow }));
   };

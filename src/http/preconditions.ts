@@ -24,11 +24,32 @@ function header(req: IncomingMessage, name: 'if-match' | 'if-none-match'): strin
 }
 
 /**
- * Evaluates `If-Match` and `If-None-Match` of a write against the resource's current ETag
- * (RFC 9110 §13.1.1-2, §13.2.2 order) and throws what to answer: 428 `precondition_required`
- * when neither is sent (RFC 6585 §3), 412 `precondition_failed` when the condition is false,
- * 400 when a header is malformed. `If-Match` uses the strong comparison, so a weak ETag never
- * satisfies it; `If-Match: *` needs the resource to exist, `If-None-Match: *` needs it not to.
+ * What {@link checkPreconditions} decided when no condition failed hard: `proceed` with the
+ * request, or answer `304 Not Modified` (a GET or HEAD whose `If-None-Match` matched).
+ */
+export type PreconditionOutcome = 'proceed' | 'not-modified';
+
+// RFC 9110 §9.2.1: these only read, so they need no lost-update guard (428) and a failed
+// If-None-Match answers 304 rather than 412 (§13.1.2).
+function isReadOnly(method: string | undefined): boolean {
+  return method === undefined || method === 'GET' || method === 'HEAD';
+}
+
+/**
+ * Evaluates the conditional headers of a request against the resource's current ETag in the order
+ * of RFC 9110 §13.2.2 and throws what to answer when a condition fails:
+ *
+ * 1. `If-Match` (strong comparison, so a weak ETag never satisfies it; `*` needs the resource to
+ *    exist): false -> 412 `precondition_failed`.
+ * 2. `If-None-Match` (weak comparison; `*` needs the resource not to exist), evaluated even when
+ *    `If-Match` held: false -> `'not-modified'` for GET/HEAD (answer 304), 412 otherwise.
+ *
+ * `If-Unmodified-Since` and `If-Modified-Since` are ignored: this check knows no modification date,
+ * and RFC 9110 §13.1.3-4 require ignoring them then. A state-changing request with neither
+ * `If-Match` nor `If-None-Match` throws 428 `precondition_required` (RFC 6585 §3) unless
+ * `required: false`; GET and HEAD never do. A malformed header throws 400.
+ *
+ * @returns `'proceed'`, or `'not-modified'` when a GET/HEAD should be answered 304.
  *
  * @example
  * router.put('/settings', (req, res) => {
@@ -36,42 +57,53 @@ function header(req: IncomingMessage, name: 'if-match' | 'if-none-match'): strin
  *   settings.replace(req.body);
  *   res.set('ETag', settings.etag()).json({ data: settings.current() });
  * });
+ * router.get('/settings', (req, res) => {
+ *   res.set('ETag', settings.etag()).set('Cache-Control', 'no-cache');
+ *   if (checkPreconditions(req, settings.etag()) === 'not-modified') return void res.status(304).end();
+ *   res.json({ data: settings.current() });
+ * });
  */
-export function checkPreconditions(req: IncomingMessage, currentEtag: string | undefined, options: CheckPreconditionsOptions = {}): void {
+export function checkPreconditions(req: IncomingMessage, currentEtag: string | undefined, options: CheckPreconditionsOptions = {}): PreconditionOutcome {
   const ifMatch = header(req, 'if-match');
   const ifNoneMatch = header(req, 'if-none-match');
   const current = currentEtag === undefined ? undefined : parseEntityTag(currentEtag);
   if (currentEtag !== undefined && current === undefined) throw new TypeError(`checkPreconditions: "${currentEtag}" is not a valid entity tag`);
 
+  // Step 1 (step 2, If-Unmodified-Since, needs a modification date: ignored, RFC 9110 §13.1.4).
   if (ifMatch !== undefined) {
     const list = parseEntityTagList(ifMatch);
     if (list === undefined) throw new BadRequestError('The If-Match header is malformed: send entity tags in double quotes, e.g. If-Match: "abc".');
     const holds = list === '*' ? current !== undefined : current !== undefined && list.some((tag) => entityTagsMatch(tag, current, 'strong'));
     if (!holds) throw new PreconditionFailedError('The resource has changed since you read it (If-Match failed): fetch it again and reapply your change.');
-    return;
   }
+  // Step 3, whatever step 1 decided (step 4, If-Modified-Since, is ignored: RFC 9110 §13.1.3).
   if (ifNoneMatch !== undefined) {
     const list = parseEntityTagList(ifNoneMatch);
     if (list === undefined) throw new BadRequestError('The If-None-Match header is malformed: send entity tags in double quotes or *.');
     const matches = list === '*' ? current !== undefined : current !== undefined && list.some((tag) => entityTagsMatch(tag, current, 'weak'));
-    if (matches) throw new PreconditionFailedError('The resource already exists or matches If-None-Match.');
-    return;
+    if (!matches) return 'proceed';
+    if (isReadOnly(req.method)) return 'not-modified';
+    throw new PreconditionFailedError('The resource already exists or matches If-None-Match.');
   }
-  if (options.required !== false) {
+  if (ifMatch === undefined && options.required !== false && !isReadOnly(req.method)) {
     throw new PreconditionRequiredError('This request must be conditional: send If-Match with the ETag from your last GET.');
   }
+  return 'proceed';
 }
 
 /**
  * Guards writes (PUT, PATCH, DELETE by default) with {@link checkPreconditions} against the ETag
  * `etag(req)` returns: 428 without `If-Match`, 412 on a mismatch; other methods pass through.
+ * When `methods` includes GET or HEAD, a matching `If-None-Match` is answered `304 Not Modified`
+ * here with the current `ETag` (RFC 9110 §15.4.5); a route that sets other headers a 304 must
+ * repeat (`Cache-Control`, `Vary`) should call {@link checkPreconditions} itself instead.
  *
  * @example
  * router.use('/settings', preconditions({ etag: () => settings.etag() }));
  */
 export function preconditions(options: PreconditionsOptions): HttpMiddleware {
   const methods = new Set((options.methods ?? ['PUT', 'PATCH', 'DELETE']).map((method) => method.toUpperCase()));
-  return function preconditionsMiddleware(req, _res, next) {
+  return function preconditionsMiddleware(req, res, next) {
     if (!methods.has(req.method ?? 'GET')) return next();
     let pending: string | undefined | Promise<string | undefined>;
     try {
@@ -81,12 +113,16 @@ export function preconditions(options: PreconditionsOptions): HttpMiddleware {
     }
     Promise.resolve(pending).then(
       (etag) => {
+        let outcome: PreconditionOutcome;
         try {
-          checkPreconditions(req, etag, options);
+          outcome = checkPreconditions(req, etag, options);
         } catch (error) {
           return next(asThrownError(error));
         }
-        next();
+        if (outcome === 'proceed') return next();
+        if (etag !== undefined) res.setHeader('ETag', etag);
+        res.statusCode = 304;
+        res.end();
       },
       (error: unknown) => next(asThrownError(error)),
     );
