@@ -1,0 +1,54 @@
+import type { ValidationIssue } from '../validation-error';
+import { ISSUE_CODES, issue, type IssueCode } from './issues';
+
+/** At most this many details per response: a body with 10 000 unknown keys gets 100. */
+export const MAX_DETAILS = 100;
+
+// Shorter values would match common words of a message ("a", "to"): replacing a message for that
+// costs readability and protects nothing a client did not already know.
+const MIN_QUOTED_LENGTH = 3;
+
+/**
+ * True when `message` quotes the submitted `value`. Validators carry the value next to the
+ * message (joi's `context.value`, yup's `params.value`, class-validator's `value`), and an app's
+ * own message template may interpolate it (`'${value} is taken'`): such a message is replaced.
+ */
+export function quotesValue(message: string, value: unknown): boolean {
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') return false;
+  const text = String(value);
+  return text.length >= MIN_QUOTED_LENGTH && message.includes(text);
+}
+
+/**
+ * One detail whose message is the validator's own unless that quotes a submitted value (then
+ * the code's default of {@link ISSUE_CODES}). `values` are read for the comparison only.
+ */
+export function safeIssue(path: string, code: IssueCode, message: unknown, ...values: unknown[]): ValidationIssue {
+  if (typeof message !== 'string') return issue(path, code);
+  for (const value of values) if (quotesValue(message, value)) return issue(path, code, ISSUE_CODES[code]);
+  return issue(path, code, message);
+}
+
+/** `too_small` or `too_big` for an exact-length rule, from the value's length, else `invalid`. */
+export function lengthCode(value: unknown, length: unknown): IssueCode {
+  if (typeof length !== 'number') return 'invalid';
+  const actual = typeof value === 'string' || Array.isArray(value) ? value.length : undefined;
+  if (actual === undefined) return 'invalid';
+  return actual < length ? 'too_small' : 'too_big';
+}
+
+const PATH_TOKEN = /\[(\d+)\]|\[(["'])((?:(?!\2)[^\\]|\\.)*)\2\]|([^.[\]]+)/g;
+
+/**
+ * Splits a dotted field path as yup and express-validator write it (`items[0].name`,
+ * `meta["first name"]`, `meta['first name']`) into segments, indices as numbers.
+ */
+export function splitFieldPath(path: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  for (const match of path.matchAll(PATH_TOKEN)) {
+    if (match[1] !== undefined) segments.push(Number(match[1]));
+    else if (match[3] !== undefined) segments.push(match[3].replace(/\\(.)/g, '$1'));
+    else if (match[4] !== undefined) segments.push(match[4]);
+  }
+  return segments;
+}
