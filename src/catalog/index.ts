@@ -6,6 +6,16 @@ export type { Challenge, HeaderNeed, HeaderRule, StatusFieldTypes, StatusSpec } 
 /** Every error status in the catalog, as a literal union (`400 | 401 | ... | 511`). */
 export type ErrorStatus = keyof typeof STATUSES;
 
+type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
+type NumberOf<T> = T extends `${infer N extends number}` ? N : never;
+
+/**
+ * An error status the catalog does not hold, as a literal union: every integer 400-599 but the
+ * catalog's and 418, which RFC 9110 §15.5.19 reserves as unusable (a literal `418` in TypeScript is
+ * a joke or a typo; one arriving at run time is still answered as a 4xx).
+ */
+export type UnregisteredErrorStatus = Exclude<NumberOf<`${4 | 5}${Digit}${Digit}`>, ErrorStatus | 418>;
+
 /** The default error code of every catalog status, as a literal union. */
 export type CatalogCode = (typeof STATUSES)[ErrorStatus]['code'];
 
@@ -81,12 +91,51 @@ export function getStatusInfo(status: number): StatusInfo | undefined {
   return byStatus[status];
 }
 
+/** Reason phrase of a 4xx the catalog does not hold: its class (RFC 9110 §15.5). */
+export const CLIENT_ERROR_PHRASE = 'Client Error';
+/** Reason phrase of a 5xx the catalog does not hold: its class (RFC 9110 §15.6). */
+export const SERVER_ERROR_PHRASE = 'Server Error';
+
 /**
- * The catalog entry to answer with for any number: the status itself when catalogued, the class's
- * generic status (`400` or `500`) for an unregistered 4xx/5xx, and `500` for anything else.
+ * What an error status is answered with: its catalog entry, or, for an integer 400-599 the
+ * catalog does not hold (499, 509, 520...), the entry of its class's x00 status (the code,
+ * message and duties of `400` or `500`, RFC 9110 §15: clients read an unknown code as the x00 of
+ * its class) under the status itself, with the class as reason phrase.
  */
-export function resolveStatusInfo(status: number): StatusInfo {
+export interface ResolvedStatusInfo extends Omit<StatusInfo, 'status'> {
+  /** The status answered: the one asked for when it is 400-599, else `500`. */
+  readonly status: number;
+  /** `false` for a status the catalog does not hold. */
+  readonly registered: boolean;
+}
+
+/** True for an integer 400-599: a status an error may carry, registered or not. */
+export function isErrorStatusCode(status: unknown): status is number {
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599;
+}
+
+const resolved: (ResolvedStatusInfo | undefined)[] = new Array<ResolvedStatusInfo | undefined>(600);
+
+function resolveUncached(status: number): ResolvedStatusInfo {
   const info = byStatus[status];
-  if (info !== undefined) return info;
-  return byStatus[status >= 400 && status < 500 ? 400 : 500] as StatusInfo;
+  if (info !== undefined) return Object.freeze({ ...info, registered: true });
+  const base = byStatus[status < 500 ? 400 : 500] as StatusInfo;
+  return Object.freeze({
+    ...base,
+    status,
+    phrase: status < 500 ? CLIENT_ERROR_PHRASE : SERVER_ERROR_PHRASE,
+    // No class of its own: errors of such a status are plain `ApiError`s.
+    className: 'ApiError',
+    alias: undefined,
+    registered: false,
+  });
+}
+
+/**
+ * The entry to answer with for any number: the catalog entry of a catalog status, the class's
+ * generic entry under the status itself for any other integer 400-599, and `500` for anything else.
+ */
+export function resolveStatusInfo(status: number): ResolvedStatusInfo {
+  const key = isErrorStatusCode(status) ? status : 500;
+  return (resolved[key] ??= resolveUncached(key));
 }

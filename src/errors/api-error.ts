@@ -29,8 +29,11 @@ export interface ApiErrorOptions {
   readonly captureStack?: boolean;
 }
 
-/** The options of the class for status `S`: the common ones plus that status's own fields. */
-export type ErrorOptionsFor<S extends ErrorStatus> = ApiErrorOptions & {
+/**
+ * The options of the class for status `S`: the common ones plus that status's own fields (none for
+ * a status the catalog does not hold).
+ */
+export type ErrorOptionsFor<S extends number> = ApiErrorOptions & {
   readonly [F in StatusFieldsOf<S>]?: StatusFieldTypes[F];
 };
 
@@ -44,7 +47,7 @@ function headerValue(value: unknown): string | undefined {
   return undefined;
 }
 
-function buildHeaders(status: ErrorStatus, options: ApiErrorOptions): Readonly<Record<string, string>> {
+function buildHeaders(status: number, options: ApiErrorOptions): Readonly<Record<string, string>> {
   let headers: Record<string, string> | undefined;
   if (options.headers !== undefined && options.headers !== null && typeof options.headers === 'object') {
     for (const name of Object.keys(options.headers)) {
@@ -69,11 +72,18 @@ function buildHeaders(status: ErrorStatus, options: ApiErrorOptions): Readonly<R
  * It has the shape of an http-errors error (`status`, `statusCode`, `expose`, `headers`), so
  * Express's own final handler and `createError.isHttpError` treat it correctly too.
  *
+ * A status the catalog does not hold is kept when it is an integer 400-599 (`499`, `520`), with
+ * the default code and message of its class's x00 (`bad_request`, `internal_error`); any other
+ * number becomes `500`.
+ *
  * @example
  * throw new ApiError(404, 'User user_123 was not found');
  */
 export class ApiError<S extends ErrorStatus = ErrorStatus> extends Error {
-  /** The HTTP status, always a catalog status. */
+  /**
+   * The HTTP status. Typed as a catalog status; an error built from a number the catalog does not
+   * hold (`createError(499)`) carries that number (always an integer 400-599).
+   */
   declare readonly status: S;
   /** Same as `status`, for libraries that read `statusCode`. */
   declare readonly statusCode: S;
@@ -86,7 +96,10 @@ export class ApiError<S extends ErrorStatus = ErrorStatus> extends Error {
   /** Structured details, or `undefined`. */
   declare readonly details: unknown;
 
-  constructor(status: S, message?: string, options?: ErrorOptionsFor<S>) {
+  constructor(status: S, message?: string, options?: ErrorOptionsFor<S>);
+  /** Any other status: an integer 400-599 is kept (`499`), anything else becomes `500`. */
+  constructor(status: number, message?: string, options?: ApiErrorOptions);
+  constructor(status: number, message?: string, options?: ErrorOptionsFor<number>) {
     const info = resolveStatusInfo(status);
     const text = typeof message === 'string' ? message : info.message;
     const cause = options?.cause;

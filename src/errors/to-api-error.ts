@@ -1,4 +1,4 @@
-import { isErrorStatus, type ErrorStatus } from '../catalog';
+import { isErrorStatusCode, type ErrorStatus } from '../catalog';
 import { isApiError, type ApiError } from './api-error';
 import { createError } from './create-error';
 import { BUILT_IN_RECOGNIZERS, type ErrorRecognizer } from './recognizers';
@@ -13,7 +13,7 @@ export interface ToApiErrorOptions {
 // the shape the handler relies on (a hand-built `Object.create(ApiError.prototype)` does not).
 function isWellFormed(error: ApiError): boolean {
   return (
-    isErrorStatus(error.status) &&
+    isErrorStatusCode(error.status) &&
     typeof error.code === 'string' &&
     typeof error.message === 'string' &&
     typeof error.headers === 'object' &&

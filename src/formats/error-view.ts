@@ -13,4 +13,6 @@ export interface ErrorView {
   readonly instance: string | undefined;
   /** Stack and cause, in development mode only. */
   readonly debug: unknown;
+  /** The page documenting `code` (`docsBaseUrl` + code), when the handler has a docs base. */
+  readonly docUrl?: string;
 }

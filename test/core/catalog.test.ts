@@ -129,16 +129,28 @@ test('codes are unique across the catalog and the library codes', () => {
   }
 });
 
+// RFC 9110 §15: any integer 400-599 is kept; the catalog's x00 of its class says what it means.
 test.each([
-  [404, 404],
-  [418, 400],
-  [499, 400],
-  [510, 500],
-  [599, 500],
-  [200, 500],
-  [NaN, 500],
-])('resolveStatusInfo(%d) answers %d', (status, expected) => {
-  expect(resolveStatusInfo(status).status).toBe(expected);
+  [404, 404, 'Not Found', 'resource_not_found', true],
+  [418, 418, 'Client Error', 'bad_request', false],
+  [499, 499, 'Client Error', 'bad_request', false],
+  [510, 510, 'Server Error', 'internal_error', false],
+  [599, 599, 'Server Error', 'internal_error', false],
+  [399, 500, 'Internal Server Error', 'internal_error', true],
+  [600, 500, 'Internal Server Error', 'internal_error', true],
+  [200, 500, 'Internal Server Error', 'internal_error', true],
+  [404.5, 500, 'Internal Server Error', 'internal_error', true],
+  [NaN, 500, 'Internal Server Error', 'internal_error', true],
+])('resolveStatusInfo(%d) answers %d %s (%s)', (status, expected, phrase, code, registered) => {
+  const info = resolveStatusInfo(status);
+  expect([info.status, info.phrase, info.code, info.registered]).toEqual([expected, phrase, code, registered]);
+});
+
+test('an unregistered status has the duties of its x00 and no class of its own', () => {
+  expect(resolveStatusInfo(499)).toEqual({ ...resolveStatusInfo(400), status: 499, phrase: 'Client Error', className: 'ApiError', alias: undefined, registered: false });
+  expect(resolveStatusInfo(520)).toEqual({ ...resolveStatusInfo(500), status: 520, phrase: 'Server Error', className: 'ApiError', alias: undefined, registered: false });
+  expect(resolveStatusInfo(520).expose).toBe(false);
+  expect(resolveStatusInfo(520)).toBe(resolveStatusInfo(520));
 });
 
 test('the generated classes are exactly what the generator writes (run `npm run generate`)', () => {

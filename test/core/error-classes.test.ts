@@ -96,10 +96,12 @@ describe('instances', () => {
     expect(new UnauthorizedError().expose).toBe(true);
   });
 
-  test('createError maps uncatalogued statuses like HTTP clients read them', () => {
+  test('createError keeps uncatalogued 4xx/5xx (RFC 9110 §15), anything else is a 500', () => {
     expect(createError(418 as never)).toBeInstanceOf(ApiError);
-    expect(createError(418 as never).status).toBe(400);
-    expect(createError(510 as never).status).toBe(500);
+    expect(createError(418 as never).status).toBe(418);
+    expect(createError(510).status).toBe(510);
+    expect(createError(510).code).toBe('internal_error');
+    expect(createError(302 as never).status).toBe(500);
   });
 });
 

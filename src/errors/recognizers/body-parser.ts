@@ -17,8 +17,23 @@ const BODY_PARSER_ERRORS: Readonly<Record<string, { code: LibraryCode | 'content
   'entity.verify.failed': { status: 403, code: 'forbidden' },
 };
 
-// Content codings both body-parser 1 (Express 4) and 2 (Express 5) decode.
-const DECODED_ENCODINGS = ['gzip', 'deflate', 'identity'] as const;
+// Content codings body-parser decodes (RFC 9110 §12.5.3 lists `identity` as always acceptable):
+// both majors gzip and deflate; body-parser 2 (Express 5) also br. Its zstd support depends on
+// the Node build and its minor version, so it is never promised.
+const DECODED_BY_ALL = ['gzip', 'deflate', 'identity'] as const;
+const DECODED_BY_2 = ['gzip', 'deflate', 'br', 'identity'] as const;
+// `inflate: false`: body-parser then takes only unencoded bodies, and says so in this message.
+const INFLATE_OFF_MESSAGE = 'content encoding unsupported';
+// body-parser 2 throws from this function, body-parser 1 from `contentstream`; the stack is the
+// only trace of the major on the error (without a stack we promise what both decode).
+const BODY_PARSER_2_FRAME = 'at createDecompressionStream ';
+
+/** The codings the body-parser that threw this error decodes. */
+function decodedEncodings(error: Bag): readonly string[] {
+  if (error.message === INFLATE_OFF_MESSAGE) return ['identity'];
+  const stack = typeof error.stack === 'string' ? error.stack : '';
+  return stack.includes(BODY_PARSER_2_FRAME) ? DECODED_BY_2 : DECODED_BY_ALL;
+}
 
 // body-parser keeps the raw body on `body`, and V8 quotes it in JSON syntax messages: neither
 // may reach the log (RFC 9110 §17.4: a login body carries a password). The cause keeps only the
@@ -46,7 +61,7 @@ export function recognizeBodyParser(error: unknown): ApiError | undefined {
     code: known.code,
     cause: bodyParserCause(error, type),
     captureStack: false,
-    acceptEncoding: known.code === 'unsupported_content_encoding' ? DECODED_ENCODINGS : undefined,
+    acceptEncoding: known.code === 'unsupported_content_encoding' ? decodedEncodings(error) : undefined,
   };
   const message = known.code in LIBRARY_CODES ? LIBRARY_CODES[known.code as LibraryCode].message : undefined;
   return createError(known.status, message, options);

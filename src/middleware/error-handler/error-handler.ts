@@ -1,15 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError } from '../../errors/api-error';
-import { createError } from '../../errors/create-error';
 import { toApiError } from '../../errors/to-api-error';
 import { isResponseEnding } from '../../utils/response-ending';
-import { ensureRequestId, generateRequestId } from '../request-id/request-id';
+import { ensureRequestId, generateRequestId, requestIdHeaderOf } from '../request-id/request-id';
 import { serializeError } from '../../logging/serialize-error';
 import { logError, writeLog } from './log-error';
 import { resolveOptions, type ErrorHandlerOptions } from './options';
-import { writeErrorResponse } from './write-error-response';
+import { docUrlOf, formatBody, writeErrorResponse, writeRepresentation } from './write-error-response';
 import { resolveStatusInfo } from '../../catalog';
-import { ENVELOPE_MEDIA_TYPE, toEnvelope } from '../../formats/envelope';
+import { prefersProblemDetails } from '../../formats/negotiate';
+import { requestInstance } from '../../utils/request-path';
+import type { ErrorHandlerConfig } from './options';
 
 const RESPONSE_ERROR = Symbol.for('express-api-errors.responseError');
 
@@ -38,7 +39,8 @@ export type ErrorMiddleware = (
  */
 export function errorHandler(options: ErrorHandlerOptions = {}): ErrorMiddleware {
   const config = resolveOptions(options);
-  return function apiErrorHandler(thrown, req, res, next) {
+  // Four parameters, or Express would not call it with errors; `next` is never called: see below.
+  return function apiErrorHandler(thrown, req, res, _next) {
     const error = toApiError(thrown, config);
     let requestId: string;
     try {
@@ -53,8 +55,10 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorMiddleware
     }
     if (res.headersSent) {
       // A complete response stays as it was (its keep-alive connection too); one cut off
-      // mid-body is handed to Express's final handler, which closes the connection.
-      if (!isResponseEnding(res)) next(error);
+      // mid-body can only be ended by closing the connection, so the client sees it incomplete
+      // (RFC 9112 §8). We close it ourselves: Express's final handler would do the same but
+      // first print the error with console.error (outside env=test), cause and all.
+      if (!isResponseEnding(res)) cutConnection(res);
       return;
     }
     (res as ServerResponse & { [RESPONSE_ERROR]?: ApiError })[RESPONSE_ERROR] = error;
@@ -63,38 +67,47 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorMiddleware
     } catch (failure) {
       // e.g. details that JSON cannot write (a BigInt, a cycle): a bug worth an error line.
       writeLog(config, req, 'error', { request_id: requestId, status: 500, error: serializeError(failure) }, 'failed to write the error response');
-      writeFallback(res, failure, config.requestIdHeader, requestId, next);
+      writeFallback(config, req, res, requestId);
     }
   };
 }
 
-// Reached only if writing the response itself failed (a broken socket, a hostile header set by
-// an earlier middleware): answer a bare 500 if still possible, else let Express close the socket.
-function writeFallback(
-  res: ServerResponse,
-  failure: unknown,
-  requestIdHeader: string,
-  requestId: string,
-  next: (error?: unknown) => void,
-): void {
-  if (res.headersSent) {
-    next(createError(500, undefined, { cause: failure }));
-    return;
+function cutConnection(res: ServerResponse): void {
+  try {
+    res.destroy();
+  } catch {
+    // Already destroyed.
   }
+}
+
+// Reached only if writing the response itself failed (a broken socket, a hostile header set by
+// an earlier middleware, details JSON cannot write): a bare 500 in the format the request gets,
+// with the headers of any 500, if still possible; else the connection is closed.
+function writeFallback(config: ErrorHandlerConfig, req: IncomingMessage, res: ServerResponse, requestId: string): void {
+  if (res.headersSent) return cutConnection(res);
   try {
     for (const name of res.getHeaderNames()) res.removeHeader(name);
     const info = resolveStatusInfo(500);
-    const body = JSON.stringify(
-      toEnvelope({ status: 500, title: info.phrase, code: info.code, message: info.message, details: undefined, requestId, instance: undefined, debug: undefined }),
+    const problem = prefersProblemDetails(config.format, req);
+    const docUrl = problem ? undefined : docUrlOf(config, info.code);
+    const body = formatBody(
+      config,
+      {
+        status: 500,
+        title: info.phrase,
+        code: info.code,
+        message: info.message,
+        details: undefined,
+        requestId,
+        instance: problem && config.problemInstance ? requestInstance(req) : undefined,
+        debug: undefined,
+        ...(docUrl === undefined ? {} : { docUrl }),
+      },
+      problem,
     );
-    res.statusCode = 500;
-    res.setHeader('Content-Type', ENVELOPE_MEDIA_TYPE);
-    res.setHeader('Content-Length', Buffer.byteLength(body));
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader(requestIdHeader, requestId);
-    res.end(body);
+    res.setHeader(requestIdHeaderOf(req, config.requestIdHeader), requestId);
+    writeRepresentation(config, req, res, info, info.code, problem, body);
   } catch {
-    next(createError(500, undefined, { cause: failure }));
+    cutConnection(res);
   }
 }

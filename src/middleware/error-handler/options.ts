@@ -2,7 +2,8 @@ import type { Challenge } from '../../catalog';
 import type { ApiError } from '../../errors/api-error';
 import type { ErrorFormat } from '../../formats/negotiate';
 import { formatChallenge } from '../../headers/challenge';
-import { isValidHeaderName, MAX_HEADER_VALUE_LENGTH } from '../../headers/safe-header';
+import { DEFAULT_UPGRADE, formatUpgrade } from '../../headers/upgrade';
+import { isSafeHeaderValue, isValidHeaderName, MAX_HEADER_VALUE_LENGTH } from '../../headers/safe-header';
 import type { ErrorRecognizer } from '../../errors/recognizers';
 import { defaultLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
 import { REQUEST_ID_HEADER } from '../request-id/request-id';
@@ -16,8 +17,15 @@ export type LogLevelOption =
 export interface ErrorHandlerOptions {
   /** Response format. Default `'envelope'`. */
   readonly format?: ErrorFormat;
-  /** Base URI of problem `type`s (`<base><code>`); without it, `about:blank`. */
+  /** Base URI of problem `type`s (`<base><code>`); default `docsBaseUrl`, else `about:blank`. */
   readonly problemTypeBase?: string;
+  /**
+   * Base URL of the pages documenting each error code, e.g. `https://api.example.com/docs/errors/`.
+   * Every error response then links to `<base><code>`: `Link: <url>; rel="describedby"` (RFC 8288)
+   * and `error.doc_url` in the envelope; problem details name it as their `type` (RFC 9457
+   * §3.1.1) unless `problemTypeBase` says otherwise. An absolute http(s) URL. Default: none.
+   */
+  readonly docsBaseUrl?: string;
   /** Logger for errors; `req.log` (pino-http) wins when present. `false` logs nothing. Default: pino to stdout. */
   readonly logger?: ErrorLogger | false;
   /** Log level per status. Default: 5xx `error`, 4xx `warn`. */
@@ -25,9 +33,16 @@ export interface ErrorHandlerOptions {
   /** `WWW-Authenticate` for a 401 that names none. Default `Bearer realm="api"`. */
   readonly challenge?: string | Challenge | readonly (string | Challenge)[];
   /**
+   * `Upgrade` of a 426 that names no protocol (RFC 9110 §15.5.22: it MUST name one), most
+   * preferred first. Default `HTTP/2` (see `DEFAULT_UPGRADE`). Written with `Connection: upgrade`
+   * (RFC 9110 §7.8), on HTTP/1.x only: HTTP/2 forbids both fields (RFC 9113 §8.2.2).
+   */
+  readonly upgrade?: string | readonly string[];
+  /**
    * Values for the headers an RFC requires when the error carries none, by header name.
-   * Defaults: `Allow: ""` (RFC 9110 §10.2.1 allows an empty list), `Proxy-Authenticate: Basic realm="proxy"`.
-   * `Upgrade` has no sensible default: a 426 without one is logged.
+   * Defaults: `Allow`: the methods the app's routes answer for the path, else `""` (RFC 9110
+   * §10.2.1 allows an empty list); `Proxy-Authenticate: Basic realm="proxy"`; `Upgrade: HTTP/2`
+   * (`upgrade` wins over this).
    */
   readonly requiredHeaders?: Readonly<Record<string, string>>;
   /** `Cache-Control` of error responses; `false` leaves it alone. Default `no-store`. */
@@ -51,6 +66,7 @@ export interface ErrorHandlerOptions {
 export interface ErrorHandlerConfig {
   readonly format: ErrorFormat;
   readonly problemTypeBase: string | undefined;
+  readonly docsBaseUrl: string | undefined;
   readonly logger: (() => ErrorLogger) | undefined;
   readonly levelOf: (error: ApiError) => LogLevel | 'silent';
   readonly requiredHeaders: Readonly<Record<string, string>>;
@@ -89,6 +105,30 @@ function recognizersOf(option: readonly ErrorRecognizer[] | undefined): readonly
   return option.length === 0 ? undefined : Object.freeze([...option]);
 }
 
+function upgradeOf(options: ErrorHandlerOptions): string {
+  const given = options.upgrade ?? options.requiredHeaders?.Upgrade ?? DEFAULT_UPGRADE;
+  const upgrade = formatUpgrade(given);
+  // A 426 MUST name a protocol (RFC 9110 §15.5.22): refuse a default that names none.
+  if (upgrade === undefined) throw new TypeError('errorHandler: `upgrade` must list protocols, each `name` or `name/version` (tokens)');
+  return upgrade;
+}
+
+function docsBaseUrlOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  // Written into a Link header between `<` and `>` and into every body: an absolute http(s) URL
+  // with nothing that would break out of either.
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:') || !isSafeHeaderValue(value, 1024) || /[<>"\s]/.test(value)) {
+    throw new TypeError('errorHandler: `docsBaseUrl` must be an absolute http(s) URL without spaces, quotes, < or >');
+  }
+  return value;
+}
+
 /** Applies defaults; throws on options that must never reach production. */
 export function resolveOptions(options: ErrorHandlerOptions): ErrorHandlerConfig {
   const development = options.development === true;
@@ -101,9 +141,11 @@ export function resolveOptions(options: ErrorHandlerOptions): ErrorHandlerConfig
   if (challenge === '') throw new TypeError('errorHandler: `challenge` must name at least one auth scheme (a token)');
   const requestIdHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
   if (!isValidHeaderName(requestIdHeader)) throw new TypeError(`errorHandler: requestIdHeader "${requestIdHeader}" is not a valid header name`);
+  const docsBaseUrl = docsBaseUrlOf(options.docsBaseUrl);
   return {
     format: options.format ?? 'envelope',
-    problemTypeBase: options.problemTypeBase,
+    problemTypeBase: options.problemTypeBase ?? docsBaseUrl,
+    docsBaseUrl,
     logger: logger === false ? undefined : logger === undefined ? defaultLogger : () => logger,
     levelOf: levelResolver(options.logLevel),
     requiredHeaders: {
@@ -111,6 +153,7 @@ export function resolveOptions(options: ErrorHandlerOptions): ErrorHandlerConfig
       'Proxy-Authenticate': 'Basic realm="proxy"',
       ...options.requiredHeaders,
       'WWW-Authenticate': challenge,
+      Upgrade: upgradeOf(options),
     },
     cacheControl: options.cacheControl ?? 'no-store',
     development,

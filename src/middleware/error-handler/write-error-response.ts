@@ -1,14 +1,18 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { resolveStatusInfo } from '../../catalog';
+import { METHODS, type IncomingMessage, type ServerResponse } from 'node:http';
+import { resolveStatusInfo, type ResolvedStatusInfo } from '../../catalog';
 import type { ApiError } from '../../errors/api-error';
+import { inheritRealm } from '../../headers/challenge';
+import { appendLink } from '../../headers/link';
+import { normalizeRetryAfter } from '../../headers/retry-after';
 import { isSafeHeaderValue, isValidHeaderName } from '../../headers/safe-header';
 import { addVary } from '../../headers/vary';
+import { allowedMethods } from '../../http/allowed-methods';
 import { ENVELOPE_MEDIA_TYPE, toEnvelope } from '../../formats/envelope';
 import type { ErrorView } from '../../formats/error-view';
 import { prefersProblemDetails } from '../../formats/negotiate';
-import { PROBLEM_MEDIA_TYPE, toProblemDetails } from '../../formats/problem-details';
+import { PROBLEM_MEDIA_TYPE, problemTypeUri, toProblemDetails } from '../../formats/problem-details';
 import { serializeError } from '../../logging/serialize-error';
-import { requestInstance } from '../../utils/request-path';
+import { requestInstance, targetPath } from '../../utils/request-path';
 import { requestIdHeaderOf } from '../request-id/request-id';
 import { writeLog } from './log-error';
 import type { ErrorHandlerConfig } from './options';
@@ -27,10 +31,19 @@ const STALE_HEADERS = new Set([
   'last-modified',
 ]);
 
-
 // Framing and connection headers belong to Node and to this handler: an error (or an upstream
-// response copied into one) must not set them, nor overwrite the request id the body names.
-const HANDLER_OWNED = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'trailer']);
+// response copied into one) must not set them, nor overwrite the request id the body names. The
+// handler itself writes `Connection: upgrade` where Upgrade needs it.
+const HANDLER_OWNED = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'proxy-connection', 'trailer']);
+
+// The challenge fields, each with the status that requires it (RFC 9110 §11.6.1, §11.7.1).
+const CHALLENGE_HEADERS = [
+  ['WWW-Authenticate', 401],
+  ['Proxy-Authenticate', 407],
+] as const;
+
+/** HTTP/2 and later forbid connection-specific fields, Upgrade among them (RFC 9113 §8.2.2). */
+const isHttp1 = (req: IncomingMessage): boolean => req.httpVersionMajor === 1;
 
 function setErrorHeaders(
   config: ErrorHandlerConfig,
@@ -42,10 +55,20 @@ function setErrorHeaders(
   const headers = error.headers;
   let requestIdHeader: string | undefined;
   for (const name of Object.keys(headers)) {
-    const value = headers[name] as unknown;
+    let value = headers[name] as unknown;
     const lower = name.toLowerCase();
     requestIdHeader ??= requestIdHeaderOf(req, config.requestIdHeader).toLowerCase();
     if (HANDLER_OWNED.has(lower) || lower === requestIdHeader) continue;
+    if (lower === 'upgrade' && !isHttp1(req)) continue;
+    if (lower === 'retry-after' && typeof value === 'string') {
+      // Only the typed `retryAfter` option is formatted at construction; a plain header or a
+      // foreign error's may say `5.5` or `soon` (RFC 9110 §10.2.3 has neither).
+      value = normalizeRetryAfter(value);
+      if (value === undefined) {
+        writeLog(config, req, 'warn', { request_id: requestId, status: error.status, header: name }, 'dropped an invalid Retry-After header');
+        continue;
+      }
+    }
     if (isValidHeaderName(name) && typeof value === 'string' && isSafeHeaderValue(value, config.maxHeaderLength)) {
       res.setHeader(name, value);
     } else {
@@ -53,6 +76,50 @@ function setErrorHeaders(
       writeLog(config, req, 'warn', { request_id: requestId, header: String(name).slice(0, 256), length: typeof value === 'string' ? value.length : undefined }, 'dropped an unsafe error header');
     }
   }
+}
+
+/**
+ * A blank challenge is none (RFC 9110 §11.6.1 wants at least one): it is removed, so the default
+ * fills in where the status requires one. A challenge without a realm takes the default's of the
+ * same scheme, so a Bearer `error="invalid_token"` challenge (RFC 6750 §3) still names the realm.
+ */
+function normalizeChallenges(
+  config: ErrorHandlerConfig,
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: ApiError,
+  requestId: string,
+): void {
+  for (const [name, requiredBy] of CHALLENGE_HEADERS) {
+    const current = res.getHeader(name);
+    if (current === undefined) continue;
+    const value = Array.isArray(current) ? current.join(', ') : String(current);
+    if (value.trim() === '') {
+      res.removeHeader(name);
+      continue;
+    }
+    const defaults = config.requiredHeaders[name];
+    const inherited = inheritRealm(value, defaults ?? '');
+    if (inherited === undefined) {
+      res.removeHeader(name);
+      const action = error.status === requiredBy ? 'replaced' : 'dropped';
+      writeLog(config, req, 'warn', { request_id: requestId, status: error.status, header: name, length: value.length }, `${action} a ${name} value that holds no challenge`);
+    } else if (inherited !== value && isSafeHeaderValue(inherited, config.maxHeaderLength)) {
+      res.setHeader(name, inherited);
+    }
+  }
+}
+
+/**
+ * What `Allow` says when the error names no methods: the methods the app's routes answer for this
+ * path, without the one just refused. `app.all()` registers every method Node knows, so a list
+ * that long says nothing; then, as without routes, the configured value (default `""`).
+ */
+function computedAllow(config: ErrorHandlerConfig, req: IncomingMessage): string | undefined {
+  const app = (req as IncomingMessage & { app?: unknown }).app;
+  if (typeof app !== 'function' && (typeof app !== 'object' || app === null)) return config.requiredHeaders.Allow;
+  const methods = allowedMethods(app, targetPath(req.url ?? '/')).filter((method) => method !== req.method);
+  return methods.length > 0 && methods.length < METHODS.length - 1 ? methods.join(', ') : config.requiredHeaders.Allow;
 }
 
 function fillRequiredHeaders(
@@ -64,14 +131,32 @@ function fillRequiredHeaders(
 ): void {
   for (const rule of resolveStatusInfo(error.status).headers) {
     if (rule.need !== 'required' || res.hasHeader(rule.name)) continue;
-    const fallback = config.requiredHeaders[rule.name];
+    if (rule.name === 'Upgrade' && !isHttp1(req)) continue;
+    const fallback = rule.name === 'Allow' ? computedAllow(config, req) : config.requiredHeaders[rule.name];
     if (fallback !== undefined && isSafeHeaderValue(fallback, config.maxHeaderLength)) res.setHeader(rule.name, fallback);
     else writeLog(config, req, 'warn', { request_id: requestId, status: error.status, header: rule.name }, `a ${error.status} response lacks the required ${rule.name} header`);
   }
 }
 
+/**
+ * A sender of Upgrade MUST send the `upgrade` connection option (RFC 9110 §7.8). Setting
+ * Connection stops Node from writing its own, so a connection that is to close says so too.
+ */
+function addUpgradeOption(req: IncomingMessage, res: ServerResponse): void {
+  if (!isHttp1(req) || !res.hasHeader('Upgrade')) return;
+  const current = res.getHeader('Connection');
+  const closing = (res as ServerResponse & { shouldKeepAlive?: boolean }).shouldKeepAlive === false || /(?:^|[\s,])close(?:$|[\s,])/i.test(String(current ?? ''));
+  res.setHeader('Connection', closing ? 'upgrade, close' : 'upgrade');
+}
+
+/** The page documenting `code`, with a docs base. */
+export function docUrlOf(config: ErrorHandlerConfig, code: string): string | undefined {
+  return config.docsBaseUrl === undefined ? undefined : problemTypeUri(config.docsBaseUrl, code);
+}
+
 function viewOf(config: ErrorHandlerConfig, req: IncomingMessage, error: ApiError, requestId: string, problem: boolean): ErrorView {
   const info = resolveStatusInfo(error.status);
+  const docUrl = problem ? undefined : docUrlOf(config, error.code);
   return {
     status: error.status,
     title: info.phrase,
@@ -82,7 +167,41 @@ function viewOf(config: ErrorHandlerConfig, req: IncomingMessage, error: ApiErro
     // Only problem details name the instance; the envelope never reads it.
     instance: problem && config.problemInstance ? requestInstance(req) : undefined,
     debug: config.development ? { stack: error.stack, cause: serializeError(error.cause) } : undefined,
+    // Problem details have `type` for it (RFC 9457 §3.1.1).
+    ...(docUrl === undefined ? {} : { docUrl }),
   };
+}
+
+/** The body of a view in the format the request gets. */
+export function formatBody(config: ErrorHandlerConfig, view: ErrorView, problem: boolean): string {
+  return JSON.stringify(problem ? toProblemDetails(view, { typeBase: config.problemTypeBase }) : toEnvelope(view));
+}
+
+/**
+ * Writes what every error response has, the last-resort 500 included: status and reason phrase,
+ * media type, length, nosniff, Cache-Control, Vary, the docs Link, then the body (none for HEAD).
+ */
+export function writeRepresentation(
+  config: ErrorHandlerConfig,
+  req: IncomingMessage,
+  res: ServerResponse,
+  info: ResolvedStatusInfo,
+  code: string,
+  problem: boolean,
+  body: string,
+): void {
+  const docUrl = docUrlOf(config, code);
+  if (docUrl !== undefined) appendLink(res, `<${docUrl}>; rel="describedby"`);
+  res.statusCode = info.status;
+  // HTTP/2 has no reason phrase and Node warns when one is set.
+  if (isHttp1(req)) res.statusMessage = info.phrase;
+  res.setHeader('Content-Type', problem ? PROBLEM_MEDIA_TYPE : ENVELOPE_MEDIA_TYPE);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (info.noStore) res.setHeader('Cache-Control', 'no-store');
+  else if (config.cacheControl !== false) res.setHeader('Cache-Control', config.cacheControl);
+  if (config.format === 'negotiate') addVary(res, 'Accept');
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** Writes the status, headers and body (none for HEAD) of an error response. */
@@ -95,21 +214,12 @@ export function writeErrorResponse(
 ): void {
   const info = resolveStatusInfo(error.status);
   const problem = prefersProblemDetails(config.format, req);
-  const view = viewOf(config, req, error, requestId, problem);
-  const body = JSON.stringify(problem ? toProblemDetails(view, { typeBase: config.problemTypeBase }) : toEnvelope(view));
+  const body = formatBody(config, viewOf(config, req, error, requestId, problem), problem);
 
   for (const name of res.getHeaderNames()) if (STALE_HEADERS.has(name)) res.removeHeader(name);
   setErrorHeaders(config, req, res, error, requestId);
+  normalizeChallenges(config, req, res, error, requestId);
   fillRequiredHeaders(config, req, res, error, requestId);
-
-  res.statusCode = error.status;
-  // HTTP/2 has no reason phrase and Node warns when one is set.
-  if (req.httpVersionMajor === 1) res.statusMessage = info.phrase;
-  res.setHeader('Content-Type', problem ? PROBLEM_MEDIA_TYPE : ENVELOPE_MEDIA_TYPE);
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (info.noStore) res.setHeader('Cache-Control', 'no-store');
-  else if (config.cacheControl !== false) res.setHeader('Cache-Control', config.cacheControl);
-  if (config.format === 'negotiate') addVary(res, 'Accept');
-  res.end(req.method === 'HEAD' ? undefined : body);
+  addUpgradeOption(req, res);
+  writeRepresentation(config, req, res, info, error.code, problem, body);
 }
