@@ -2,6 +2,7 @@ import { getStatusInfo, resolveStatusInfo, type ErrorStatus } from '../catalog';
 import type { ApiError, ApiErrorOptions } from '../errors/api-error';
 import { createError } from '../errors/create-error';
 import { ValidationError } from '../errors/validation-error';
+import { isValidRequestId } from '../headers/request-id-syntax';
 import { readBodyText, type BodyText } from './read-body';
 import { attachResponseInfo, type ResponseError } from './response-error';
 import { parseHttpDate, parseRetryAfter } from './retry-after';
@@ -29,6 +30,8 @@ interface ErrorFields {
   readonly details: unknown;
   readonly requestId: string | undefined;
   readonly body: unknown;
+  /** The page documenting the code: the envelope's `doc_url`, or a problem's http(s) `type`. */
+  readonly docUrl?: string | undefined;
 }
 
 type Bag = Readonly<Record<string, unknown>>;
@@ -39,6 +42,17 @@ const DEFAULT_CLASSES: Readonly<Record<string, ErrorClass>> = { validation_error
 const isBag = (value: unknown): value is Bag => typeof value === 'object' && value !== null && !Array.isArray(value);
 // An empty string says nothing: the catalog message (or the header's request id) is better.
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+// Only a link a client can follow is a documentation page (`about:blank` or a tag URI is not).
+const webUrl = (value: unknown): string | undefined => (typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value) ? value : undefined);
+
+/**
+ * What every error from {@link parseErrorResponse} also has: the page documenting its code when
+ * the server named one (`docUrl` is set on the error, typed here until it joins `ResponseErrorInfo`).
+ */
+export type DocumentedResponseError = ResponseError & {
+  /** `error.doc_url` of the envelope, or the http(s) `type` of problem details; `undefined` otherwise. */
+  readonly docUrl: string | undefined;
+};
 
 /** Our envelope: `{ error: { code, message, details? }, meta: { request_id } }`. */
 function fromEnvelope(body: Bag): ErrorFields | undefined {
@@ -50,6 +64,7 @@ function fromEnvelope(body: Bag): ErrorFields | undefined {
     details: error.details,
     requestId: isBag(body.meta) ? text(body.meta.request_id) : undefined,
     body,
+    docUrl: webUrl(error.doc_url),
   };
 }
 
@@ -75,6 +90,7 @@ function fromProblem(body: Bag): ErrorFields | undefined {
     details: body.errors,
     requestId: text(body.request_id),
     body,
+    docUrl: webUrl(type),
   };
 }
 
@@ -139,6 +155,8 @@ function build(status: number, fields: ErrorFields, retryAfter: number | undefin
   return createError(status as ErrorStatus, fields.message, options);
 }
 
+const safeRequestId = (value: string | null | undefined): string | undefined => (isValidRequestId(value) ? value : undefined);
+
 /**
  * Turns an error response into the matching typed error class: our envelope or RFC 9457 problem
  * details become the class of the status (`NotFoundError`, ...) with the `code`, `message` and
@@ -146,8 +164,9 @@ function build(status: number, fields: ErrorFields, retryAfter: number | undefin
  * Anything else (a proxy's HTML page, an empty or truncated body, invalid JSON) becomes the class
  * of its status with a message saying what was wrong. It never throws.
  *
- * An uncatalogued 4xx becomes a `BadRequestError` and anything else a `InternalServerError`, as
- * RFC 9110 §15 tells clients to read unknown codes; `response.status` keeps the real one.
+ * A 4xx or 5xx the catalog does not hold (499, 520) becomes a plain `ApiError` of that status with
+ * the code the body names (else its class's x00 code: RFC 9110 §15 has clients read unknown codes
+ * by class); any other status becomes an `InternalServerError`.
  *
  * @example
  * const response = await fetch('/api/users/42');
@@ -162,8 +181,10 @@ export async function parseErrorResponse(response: Response, options: ParseError
   const fields = interpret(read, response);
   const classes = options.errorClasses === undefined ? DEFAULT_CLASSES : { ...DEFAULT_CLASSES, ...options.errorClasses };
   const error = build(response.status, fields, retryAfter, classes);
+  Object.defineProperty(error, 'docUrl', { value: fields.docUrl, enumerable: true, configurable: true });
   return attachResponseInfo(error, {
-    requestId: fields.requestId ?? headers.get(options.requestIdHeader ?? 'X-Request-Id') ?? undefined,
+    // Shown to users and logged: an unsafe id (CR/LF, controls, over 128 characters) is dropped.
+    requestId: safeRequestId(fields.requestId) ?? safeRequestId(headers.get(options.requestIdHeader ?? 'X-Request-Id')),
     retryAfter,
     response,
     body: fields.body,

@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidHeaderName } from '../../headers/safe-header';
+import { isValidRequestId } from '../../headers/request-id-syntax';
+
+export { isValidRequestId };
 
 /** The default request-id header, read from requests and written on responses. */
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
-// Letters, digits and `-_.:`, 1-128 characters: safe to echo in a header and to log.
-const SAFE_REQUEST_ID = /^[A-Za-z0-9\-_.:]{1,128}$/;
 const HEADER_NAME = Symbol.for('express-api-errors.requestIdHeader');
 
 type RequestWithId = IncomingMessage & { id?: unknown; [HEADER_NAME]?: string };
-
-/** True when `value` is a request id safe to echo and log. */
-export function isValidRequestId(value: unknown): value is string {
-  return typeof value === 'string' && SAFE_REQUEST_ID.test(value);
-}
 
 /** A new unique request id, `req_` and a random UUID. */
 export function generateRequestId(): string {
