@@ -45,15 +45,6 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 // Only a link a client can follow is a documentation page (`about:blank` or a tag URI is not).
 const webUrl = (value: unknown): string | undefined => (typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value) ? value : undefined);
 
-/**
- * What every error from {@link parseErrorResponse} also has: the page documenting its code when
- * the server named one (`docUrl` is set on the error, typed here until it joins `ResponseErrorInfo`).
- */
-export type DocumentedResponseError = ResponseError & {
-  /** `error.doc_url` of the envelope, or the http(s) `type` of problem details; `undefined` otherwise. */
-  readonly docUrl: string | undefined;
-};
-
 /** Our envelope: `{ error: { code, message, details? }, meta: { request_id } }`. */
 function fromEnvelope(body: Bag): ErrorFields | undefined {
   const error = body.error;
@@ -181,7 +172,6 @@ export async function parseErrorResponse(response: Response, options: ParseError
   const fields = interpret(read, response);
   const classes = options.errorClasses === undefined ? DEFAULT_CLASSES : { ...DEFAULT_CLASSES, ...options.errorClasses };
   const error = build(response.status, fields, retryAfter, classes);
-  Object.defineProperty(error, 'docUrl', { value: fields.docUrl, enumerable: true, configurable: true });
   return attachResponseInfo(error, {
     // Shown to users and logged: an unsafe id (CR/LF, controls, over 128 characters) is dropped.
     requestId: safeRequestId(fields.requestId) ?? safeRequestId(headers.get(options.requestIdHeader ?? 'X-Request-Id')),
@@ -189,5 +179,6 @@ export async function parseErrorResponse(response: Response, options: ParseError
     response,
     body: fields.body,
     attempts: 1,
+    docUrl: fields.docUrl,
   }) as ResponseError;
 }

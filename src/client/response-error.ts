@@ -13,6 +13,8 @@ export interface ResponseErrorInfo {
   readonly body: unknown;
   /** How many attempts the client made, retries included (`1` from `parseErrorResponse`). */
   readonly attempts: number;
+  /** The page documenting the code: the envelope's `error.doc_url`, or the http(s) `type` of problem details. */
+  readonly docUrl: string | undefined;
 }
 
 /** An error class instance (`NotFoundError`, ...) received from a server, with {@link ResponseErrorInfo}. */
@@ -30,6 +32,7 @@ export function attachResponseInfo<E extends ApiError>(error: E, info: ResponseE
     requestId: { value: info.requestId, enumerable: true, configurable: true },
     retryAfter: { value: info.retryAfter, enumerable: true, configurable: true },
     attempts: { value: info.attempts, enumerable: true, configurable: true, writable: true },
+    docUrl: { value: info.docUrl, enumerable: true, configurable: true },
     response: { value: info.response, enumerable: false, configurable: true },
     body: { value: info.body, enumerable: false, configurable: true },
     [BRAND]: { value: true, enumerable: false },
@@ -44,7 +47,7 @@ export function setAttempts(error: { readonly attempts: number }, attempts: numb
 
 /**
  * True for an error built from a server's response by this client, optionally of one class;
- * narrows to the class with `requestId`, `retryAfter`, `response`, `body` and `attempts`.
+ * narrows to the class with `requestId`, `retryAfter`, `docUrl`, `response`, `body` and `attempts`.
  *
  * @example
  * try { await api.get('/users/42'); } catch (error) {

@@ -23,3 +23,14 @@ export function idempotencyError(code: IdempotencyErrorCode, retryAfter?: number
     headers: retryAfter === undefined ? undefined : { 'Retry-After': formatRetryAfter(retryAfter) ?? '1' },
   });
 }
+
+/**
+ * 429 for a client (one identity) already running `max` requests under a key (RFC 6585 §4): the
+ * store's in-progress slots are shared, and one client must not take them all.
+ */
+export function inProgressLimitError(retryAfter: number): ApiError {
+  return createError(429, 'Too many requests with an Idempotency-Key are in progress for this client; this is temporary: retry after the time in Retry-After.', {
+    retryAfter,
+    expose: true,
+  });
+}

@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { asThrownError } from '../errors/as-thrown-error';
+import { timeoutSignal } from '../http/request-timeout';
 import { getResponseError } from '../middleware/error-handler/error-handler';
 import { captureResponse } from './capture';
-import { idempotencyError } from './errors';
+import { idempotencyError, inProgressLimitError } from './errors';
+import { InProgressLimit } from './in-progress-limit';
 import { readIdempotencyKey } from './key';
 import { resolveOptions, type IdempotencyConfig, type IdempotencyOptions } from './options';
 import { writeReplay } from './replay';
+import { identityDigest, storeKey } from './scope';
 import type { ClaimResult, MaybePromise, StoredResponse } from './store';
 
 /** An Express-compatible middleware (Express 4 and 5). */
@@ -20,14 +23,19 @@ type Next = (error?: unknown) => void;
 // Codes that ask the client to come back later: storing them would replay "try again" forever.
 const RETRYABLE_CODES = new Set(['idempotency_key_in_use', 'idempotency_store_unavailable']);
 
-// The identity is percent-encoded, so it holds no `:` and the pair cannot be read two ways.
-function scopedKey(identity: string | undefined, key: string): string {
-  return identity ? `${encodeURIComponent(identity)}:${key}` : `:${key}`;
-}
+// "Come back later" statuses (RFC 9110 §15.5.9, RFC 8470 §5.2, RFC 6585 §4, RFC 9110 §15.6.4),
+// and gateway failures (RFC 9110 §15.6.3 502, §15.6.5 504: an upstream failed or did not answer):
+// the condition is temporary, so replaying it for the key's whole TTL would be wrong. The handler
+// answered, so its own run is over and a retry may run it again; what the upstream did with the
+// first call is the trade-off (documented on idempotency()).
+const TEMPORARY_STATUSES = new Set([408, 425, 429, 502, 503, 504]);
 
-// "Come back later" statuses (RFC 9110 §15.5.9, RFC 8470 §5.2, RFC 6585 §4, RFC 9110 §15.6.4):
-// the condition is temporary, so replaying it for the key's whole TTL would be wrong.
-const TEMPORARY_STATUSES = new Set([408, 425, 429, 503]);
+// requestTimeout() answered 504 while the handler may still be running (it is told to stop
+// through timeoutSignal(req), and nothing says when it has): the key stays claimed until the lock
+// expires, so a retry cannot run the handler a second time alongside the first.
+function handlerMayStillRun(req: IncomingMessage): boolean {
+  return timeoutSignal(req)?.aborted === true;
+}
 
 function isStored<Req extends IncomingMessage>(config: IdempotencyConfig<Req>, res: ServerResponse, status: number): boolean {
   if (status < 400) return true;
@@ -50,6 +58,14 @@ function isPromiseLike<T>(value: MaybePromise<T>): value is PromiseLike<T> {
  * `idempotency_key_reused`; a malformed key, 400. Errors go to `next()`, for `errorHandler()`.
  * Mount it after the body parser (the body is part of the fingerprint).
  *
+ * Keys are scoped by `identify` (default: the `Authorization` header), hashed before they reach
+ * the store. Not stored, so a retry runs the handler again: 408, 425, 429, 502, 503 and 504. A 502
+ * or 504 the handler answers frees the key at once (an upstream may still have acted on the first
+ * call: pass your own idempotency key upstream); a 504 from `requestTimeout()` keeps the key
+ * claimed until `lockTimeoutMs` ends, as the handler may still be running: a retry before then
+ * gets 409, after it runs the handler again, so a handler must have stopped by then (honour
+ * `timeoutSignal(req)`).
+ *
  * @example
  * app.use(express.json());
  * app.post('/orders', idempotency({ store: new RedisStore({ url: process.env.REDIS_URL }) }), createOrder);
@@ -60,6 +76,7 @@ export function idempotency<Req extends IncomingMessage = IncomingMessage>(
 ): IdempotencyMiddleware<Req> {
   const config = resolveOptions(options);
   const { store } = config;
+  const inProgress = new InProgressLimit(config.maxInProgressPerIdentity);
   // A throwing onError must not leave a request unanswered.
   const report = (error: unknown, req: Req): void => {
     try {
@@ -69,7 +86,8 @@ export function idempotency<Req extends IncomingMessage = IncomingMessage>(
     }
   };
 
-  const fail = (req: Req, error: unknown, next: Next): void => {
+  const fail = (req: Req, identity: string, error: unknown, next: Next): void => {
+    inProgress.leave(identity);
     report(error, req);
     if (config.failOpen) next();
     else next(idempotencyError('idempotency_store_unavailable', config.retryAfter));
@@ -97,10 +115,23 @@ export function idempotency<Req extends IncomingMessage = IncomingMessage>(
     }
   };
 
-  const answer = (req: Req, res: ServerResponse, next: Next, key: string, fingerprint: string, result: ClaimResult): void => {
+  const answer = (req: Req, res: ServerResponse, next: Next, identity: string, key: string, fingerprint: string, result: ClaimResult): void => {
     if (result.state === 'claimed') {
       const { token } = result;
+      let counted = true;
+      // The identity's slot is freed with the claim: now, or when its lock expires for a claim
+      // kept (a timed-out handler) or never given back (a response that never ended).
+      const leave = (atLockExpiry: boolean): void => {
+        if (!counted) return;
+        counted = false;
+        if (atLockExpiry) setTimeout(() => inProgress.leave(identity), config.lockTimeoutMs).unref();
+        else inProgress.leave(identity);
+      };
+      res.once('close', () => leave(true));
       const onEnd = (captured: StoredResponse | undefined, missed?: boolean) => {
+        const running = handlerMayStillRun(req);
+        leave(running);
+        if (running) return undefined;
         if (missed) report(new Error('idempotency: the response was sent round the capture (res.locals replaced, or an app of another copy of Express); it was not stored'), req);
         return finish(req, res, key, fingerprint, token, captured);
       };
@@ -111,6 +142,7 @@ export function idempotency<Req extends IncomingMessage = IncomingMessage>(
       }
       return next();
     }
+    inProgress.leave(identity);
     if (result.fingerprint !== fingerprint) return next(idempotencyError('idempotency_key_reused'));
     if (result.state === 'in_progress') return next(idempotencyError('idempotency_key_in_use', config.retryAfter));
     try {
@@ -125,31 +157,35 @@ export function idempotency<Req extends IncomingMessage = IncomingMessage>(
     const parsed = readIdempotencyKey(req, config.header);
     if (parsed.kind === 'missing') return config.required ? next(idempotencyError('idempotency_key_missing')) : next();
     if (parsed.kind === 'invalid') return next(idempotencyError('idempotency_key_invalid'));
+    let identity: string;
     let key: string;
     let fingerprint: string;
     try {
-      key = scopedKey(config.identify?.(req), parsed.key);
+      identity = identityDigest(config.identify(req));
+      key = storeKey(identity, parsed.key);
       fingerprint = config.fingerprint(req);
     } catch (error) {
       return next(asThrownError(error));
     }
+    // Held from here until the claim is given back; a request that claims nothing gives it back at once.
+    if (!inProgress.enter(identity)) return next(inProgressLimitError(config.retryAfter));
     let claimed: MaybePromise<ClaimResult>;
     try {
       claimed = store.claim(key, fingerprint, config.lockTimeoutMs);
     } catch (error) {
-      return fail(req, error, next);
+      return fail(req, identity, error, next);
     }
-    if (!isPromiseLike(claimed)) return answer(req, res, next, key, fingerprint, claimed);
+    if (!isPromiseLike(claimed)) return answer(req, res, next, identity, key, fingerprint, claimed);
     claimed.then(
       (result) => {
         // Here a throw would be an unhandled rejection and a request left hanging.
         try {
-          answer(req, res, next, key, fingerprint, result);
+          answer(req, res, next, identity, key, fingerprint, result);
         } catch (error) {
           next(asThrownError(error));
         }
       },
-      (error: unknown) => fail(req, error, next),
+      (error: unknown) => fail(req, identity, error, next),
     );
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { fingerprintRequest, type FingerprintedRequest } from './fingerprint';
 import { IDEMPOTENCY_KEY_HEADER } from './key';
+import { identifyByAuthorization } from './scope';
 import type { IdempotencyStore } from './store';
 import { MemoryStore } from './stores/memory-store';
 
@@ -24,10 +25,20 @@ export interface IdempotencyOptions<Req extends IncomingMessage = IncomingMessag
   /** Retry-After (seconds) on 409 `idempotency_key_in_use` and 503 `idempotency_store_unavailable`. Default 1. */
   readonly retryAfter?: number;
   /**
-   * The client a request comes from (API key, user or tenant id): keys are scoped by it, so one
-   * client can never read another's response. Default: none, one scope for everybody.
+   * The client a request comes from (API key, account or tenant id): keys are scoped by it, so one
+   * client can never read another's response. It is hashed (SHA-256) before it reaches the store.
+   * Default: the request's `Authorization` header value, the empty identity (one shared scope)
+   * without one. Pass a stable account id where credentials rotate (a refreshed OAuth token would
+   * otherwise start a new scope, and a retry would run the handler again) or where clients are
+   * told apart by a session cookie; `() => 'global'` deliberately makes every request one tenant.
    */
   readonly identify?: (req: Req) => string | undefined;
+  /**
+   * Most requests of one identity (see `identify`) this process runs under a key at once; past
+   * it the request is refused with 429 `rate_limit_exceeded` and Retry-After, so one client
+   * cannot fill the store with claims in progress for everyone. Default 1000.
+   */
+  readonly maxInProgressPerIdentity?: number;
   /**
    * What makes two requests "the same": a string compared between a key's first request and its
    * retries (422 `idempotency_key_reused` when they differ). Default: SHA-256 of method, path
@@ -39,7 +50,10 @@ export interface IdempotencyOptions<Req extends IncomingMessage = IncomingMessag
    * Retry-After, Cache-Control, ETag, Link, ... see the docs). Set-Cookie is never stored.
    */
   readonly replayHeaders?: readonly string[];
-  /** Store and replay 5xx responses like any other (Stripe does). `false` lets a retry run again. Default `true`. */
+  /**
+   * Store and replay 5xx responses like any other (Stripe does). `false` lets a retry run again.
+   * Default `true`. 502, 503 and 504 are never stored (see the idempotency() docs).
+   */
   readonly storeServerErrors?: boolean;
   /** When the store is unreachable, run the handler without protection instead of answering 503. Default `false`. */
   readonly failOpen?: boolean;
@@ -78,7 +92,8 @@ export interface IdempotencyConfig<Req extends IncomingMessage> {
   readonly ttlMs: number;
   readonly lockTimeoutMs: number;
   readonly retryAfter: number;
-  readonly identify: ((req: Req) => string | undefined) | undefined;
+  readonly identify: (req: Req) => string | undefined;
+  readonly maxInProgressPerIdentity: number;
   readonly fingerprint: (req: Req) => string;
   readonly replayHeaders: ReadonlySet<string>;
   readonly storeServerErrors: boolean;
@@ -103,7 +118,8 @@ export function resolveOptions<Req extends IncomingMessage>(options: Idempotency
     ttlMs: positive(options.ttlMs, 24 * 60 * 60 * 1000, 'ttlMs'),
     lockTimeoutMs: positive(options.lockTimeoutMs, 60_000, 'lockTimeoutMs'),
     retryAfter: Math.ceil(positive(options.retryAfter, 1, 'retryAfter')),
-    identify: options.identify,
+    identify: options.identify ?? identifyByAuthorization,
+    maxInProgressPerIdentity: Math.max(1, Math.floor(positive(options.maxInProgressPerIdentity, 1000, 'maxInProgressPerIdentity'))),
     fingerprint: options.fingerprint === false ? () => '' : (options.fingerprint ?? (fingerprintRequest as (req: FingerprintedRequest) => string)),
     replayHeaders: new Set([...DEFAULT_REPLAY_HEADERS, ...extra]),
     storeServerErrors: options.storeServerErrors ?? true,

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { serializeItem, Token, type BareItem } from 'structured-headers';
 import { parseIdempotencyKey } from '../../src';
 
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 255 });
@@ -30,6 +31,51 @@ describe('parseIdempotencyKey', () => {
         }
       }),
     );
+  });
+
+  // draft-ietf-httpapi-idempotency-key-header §2.1: the field is an sf-string (RFC 9651 §3.3.3),
+  // which may carry parameters (RFC 9651 §3.1.2); they say nothing about the key and are ignored.
+  const sfKey = fc.stringMatching(/^[a-z*][a-z0-9_.*-]{0,7}$/);
+  const bareItem: fc.Arbitrary<BareItem> = fc.oneof(
+    fc.integer({ min: -999_999, max: 999_999 }),
+    fc.boolean(),
+    printable.filter((value) => value.length <= 20),
+    fc.stringMatching(/^[A-Za-z*][A-Za-z0-9!#$%&'*+.^_`|~:/-]{0,10}$/).map((value) => new Token(value)),
+  );
+  const parameters = fc.uniqueArray(fc.tuple(sfKey, bareItem), { selector: ([name]) => name, maxLength: 4 }).map((pairs) => new Map(pairs));
+
+  test('any key serialized as an sf-string with parameters by structured-headers parses back to the key', () => {
+    fc.assert(
+      fc.property(printable, parameters, (key, params) => {
+        expect(parseIdempotencyKey(serializeItem(key, params))).toEqual({ kind: 'key', key });
+      }),
+    );
+  });
+
+  test('an sf-string followed by anything the grammar does not allow is invalid', () => {
+    fc.assert(
+      fc.property(printable, parameters, fc.constantFrom(';', ' x', ', "b"', ';A=1', '=', '"', ';k=', ';k="'), (key, params, tail) => {
+        expect(parseIdempotencyKey(serializeItem(key, params) + tail)).toEqual({ kind: 'invalid' });
+      }),
+    );
+  });
+
+  test.each([
+    ['"abc";foo=1', { kind: 'key', key: 'abc' }],
+    ['"abc";foo=1;bar;baz="x;y"', { kind: 'key', key: 'abc' }],
+    ['"a\\"b\\\\c";v=?0', { kind: 'key', key: 'a"b\\c' }],
+    ['"abc";', { kind: 'invalid' }],
+    ['"abc";Foo=1', { kind: 'invalid' }],
+    ['"abc";foo=', { kind: 'invalid' }],
+    ['"abc" ;foo=1', { kind: 'invalid' }],
+    ['"abc" x', { kind: 'invalid' }],
+    ['"abc", "def"', { kind: 'invalid' }],
+    ['"";foo=1', { kind: 'invalid' }],
+    [`"${'k'.repeat(256)}";foo=1`, { kind: 'invalid' }],
+    // Not quoted: a bare key, taken whole as before.
+    ['abc;foo=1', { kind: 'key', key: 'abc;foo=1' }],
+  ])('sf-string with parameters: %p is %p', (value, expected) => {
+    expect(parseIdempotencyKey(value)).toEqual(expected);
   });
 
   test.each([

@@ -50,7 +50,7 @@ describe.each(EXPRESS_VERSIONS)('idempotency() on %s', (_name, express) => {
     const { app, calls } = itemsApp({ required: true }, express);
     const res = await request(app).post('/items').send({});
     const body = expectErrorResponse(res, 400);
-    expect(body.error).toEqual({ code: 'idempotency_key_missing', message: 'This request requires an Idempotency-Key header.' });
+    expect(body.error).toEqual({ code: 'idempotency_key_missing', message: 'This request requires an Idempotency-Key header; this is permanent: send it again with one.' });
     expect(calls.items).toBe(0);
   });
 
@@ -61,12 +61,20 @@ describe.each(EXPRESS_VERSIONS)('idempotency() on %s', (_name, express) => {
     ['256 characters', 'k'.repeat(256)],
     ['quoted 256 characters', `"${'k'.repeat(256)}"`],
     ['non-ASCII', 'caf\u00e9'],
-    ['trailing parameters', '"abc";x=1'],
+    ['malformed parameters', '"abc";X=1'],
+    ['text after the string', '"abc" x'],
   ])('a malformed key (%s) is a 400 idempotency_key_invalid', async (_case, key) => {
     const { app, calls } = itemsApp({}, express);
     const res = await request(app).post('/items').set('Idempotency-Key', key).send({});
     expect(expectErrorResponse(res, 400).error.code).toBe('idempotency_key_invalid');
     expect(calls.items).toBe(0);
+  });
+
+  test('an sf-string with parameters is its string: `"abc";v=1` and `abc` are one key (RFC 9651 §3.1.2)', async () => {
+    const { app, calls } = itemsApp({}, express);
+    const first = await request(app).post('/items').set('Idempotency-Key', '"abc";v=1;note="x, y"').send({});
+    const replay = await request(app).post('/items').set('Idempotency-Key', 'abc').send({});
+    expect([first.status, replay.status, replay.headers['idempotent-replayed'], calls.items]).toEqual([201, 201, 'true', 1]);
   });
 
   test('two Idempotency-Key fields are a 400, not one key "a, b"', async () => {
@@ -90,7 +98,7 @@ describe.each(EXPRESS_VERSIONS)('idempotency() on %s', (_name, express) => {
     const otherBody = await request(app).post('/items').set('Idempotency-Key', 'key-2').send({ name: 'b' });
     expect(expectErrorResponse(otherBody, 422, 'Unprocessable Content').error).toEqual({
       code: 'idempotency_key_reused',
-      message: 'This Idempotency-Key was used with a different request.',
+      message: 'This Idempotency-Key was used with a different request; this is permanent: use a new key for a new request.',
     });
     const otherPath = await request(app).post('/other').set('Idempotency-Key', 'key-2').send({ name: 'a' });
     expect(expectErrorResponse(otherPath, 422).error.code).toBe('idempotency_key_reused');
@@ -114,7 +122,7 @@ describe.each(EXPRESS_VERSIONS)('idempotency() on %s', (_name, express) => {
     const busy = await request(app).post('/items').set('Idempotency-Key', 'busy').send({ action: 'wait' });
     expect(expectErrorResponse(busy, 409).error).toEqual({
       code: 'idempotency_key_in_use',
-      message: 'A request with this Idempotency-Key is still being processed.',
+      message: 'A request with this Idempotency-Key is still being processed; this is temporary: retry after the time in Retry-After.',
     });
     expect(busy.headers['retry-after']).toBe('2');
     // Another body while the first runs is a misuse, not a retry.
@@ -228,7 +236,7 @@ describe('idempotency() when the store fails', () => {
     const errors: unknown[] = [];
     const { app, calls } = itemsApp({ store: broken, onError: (error) => errors.push(error) });
     const res = await request(app).post('/items').set('Idempotency-Key', 'k').send({});
-    expect(expectErrorResponse(res, 503).error).toEqual({ code: 'idempotency_store_unavailable', message: 'The idempotency store is unavailable.' });
+    expect(expectErrorResponse(res, 503).error).toEqual({ code: 'idempotency_store_unavailable', message: 'The idempotency store is unavailable; this is temporary: retry after the time in Retry-After.' });
     expect(res.headers['retry-after']).toBe('1');
     expect(calls.items).toBe(0);
     expect(errors).toEqual([new Error('ECONNREFUSED')]);

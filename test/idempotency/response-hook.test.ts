@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import request from 'supertest';
 import { errorHandler, idempotency, MemoryStore } from '../../src';
 import { hookResponse, type ResponseHook, type ResponseMethod } from '../../src/idempotency/response-hook';
+import { identityDigest, storeKey } from '../../src/idempotency/scope';
 import { EXPRESS_VERSIONS, type ExpressFactory } from '../helpers/app';
 
 /** A hook that records every chunk and passes each call on unchanged. */
@@ -203,8 +204,8 @@ describe.each(EXPRESS_VERSIONS)('idempotency() capture on %s', (_name, express) 
     app.use(errorHandler({ logger: false }));
     const first = await request(app).post('/items').set('Idempotency-Key', 'k').send({});
     expect([first.status, outer.size, inner.size]).toEqual([201, 1, 1]);
-    const outerEntry = outer.claim(':k', 'other', 1000);
-    const innerEntry = inner.claim(':k', 'other', 1000);
+    const outerEntry = outer.claim(storeKey(identityDigest(undefined), 'k'), 'other', 1000);
+    const innerEntry = inner.claim(storeKey(identityDigest(undefined), 'k'), 'other', 1000);
     expect([outerEntry.state, innerEntry.state]).toEqual(['completed', 'completed']);
     const replay = await request(app).post('/items').set('Idempotency-Key', 'k').send({});
     expect([replay.text, replay.headers['idempotent-replayed'], calls]).toEqual([first.text, 'true', 1]);

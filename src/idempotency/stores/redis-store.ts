@@ -10,6 +10,10 @@ import { CLAIM, COMPLETE, RELEASE, type RedisScript } from './redis-scripts';
 export interface RedisClientLike {
   eval(script: string, numkeys: number, ...args: (string | number)[]): Promise<unknown>;
   evalsha(sha: string, numkeys: number, ...args: (string | number)[]): Promise<unknown>;
+  /** ioredis's connection state; with it, no command is sent before `ready` (see `readyTimeoutMs`). */
+  readonly status?: string;
+  once?(event: 'ready', listener: () => void): unknown;
+  connect?(): Promise<unknown>;
 }
 
 /** Options of {@link RedisStore}: give a `client`, or a `url` to let the store create one. */
@@ -22,18 +26,41 @@ export interface RedisStoreOptions {
   readonly prefix?: string;
   /** A command slower than this (ms) counts as the store being unavailable. Default 1000. */
   readonly timeoutMs?: number;
+  /**
+   * How long (ms) a request waits for a connection that is not ready yet (starting, or a server
+   * that accepts TCP but never answers) before its claim fails and the middleware answers 503.
+   * Nothing is sent before `ready`, so nothing piles up in ioredis's offline queue. Default 1000.
+   */
+  readonly readyTimeoutMs?: number;
+  /** Most requests waiting for the connection at once; past it a claim fails at once (503). Default 1000. */
+  readonly maxWaitingRequests?: number;
 }
 
 // What the store needs from a client it created itself, beyond the commands.
 interface OwnClient extends RedisClientLike {
   readonly status: string;
-  connect(): Promise<void>;
-  once(event: 'ready', listener: () => void): unknown;
   quit(): Promise<unknown>;
   disconnect(): void;
 }
 
+// One request waiting for `ready`: its own timer, so it is let go of at the limit even if
+// `ready` never comes (a closure per request held until then is what grew without bound).
+interface Waiter {
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: ReturnType<typeof setTimeout>;
+}
+
+// ioredis states from which `ready` follows without a reconnection: worth a short wait.
+const CONNECTING = new Set(['wait', 'connecting', 'connect']);
+
 const noop = (): void => undefined;
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`RedisStore: ${name} must be a positive number`);
+  return value;
+}
 
 /**
  * A store shared by every instance of the app, on Redis: the claim is one atomic `SET NX PX`,
@@ -49,17 +76,28 @@ const noop = (): void => undefined;
 export class RedisStore implements IdempotencyStore {
   readonly #prefix: string;
   readonly #timeoutMs: number;
+  readonly #readyTimeoutMs: number;
+  readonly #maxWaiting: number;
   readonly #url: string | undefined;
   #client: RedisClientLike | Promise<OwnClient> | undefined;
   #closed = false;
-  #ready: Promise<void> | undefined;
+  readonly #waiters = new Set<Waiter>();
+  // The client our one `ready` listener is on: one per client, not one per waiting request.
+  #listeningTo: RedisClientLike | undefined;
 
   constructor(options: RedisStoreOptions) {
     if (options.client === undefined && options.url === undefined) throw new TypeError('RedisStore needs a client or a url');
     this.#client = options.client;
     this.#url = options.client === undefined ? options.url : undefined;
     this.#prefix = options.prefix ?? 'idempotency:';
-    this.#timeoutMs = options.timeoutMs ?? 1000;
+    this.#timeoutMs = positive(options.timeoutMs, 1000, 'timeoutMs');
+    this.#readyTimeoutMs = positive(options.readyTimeoutMs, 1000, 'readyTimeoutMs');
+    this.#maxWaiting = Math.floor(positive(options.maxWaitingRequests, 1000, 'maxWaitingRequests'));
+  }
+
+  /** Requests waiting for the connection to become ready, at most `maxWaitingRequests`; for metrics. */
+  get waiting(): number {
+    return this.#waiters.size;
   }
 
   async claim(key: string, fingerprint: string, lockMs: number): Promise<ClaimResult> {
@@ -84,6 +122,7 @@ export class RedisStore implements IdempotencyStore {
   /** Stops the store (later calls reject) and closes the client it created from `url`; a client you passed stays open. */
   async close(): Promise<void> {
     this.#closed = true;
+    this.#settleWaiters(new Error('RedisStore is closed'));
     if (this.#url === undefined || this.#client === undefined) return;
     const client = await this.#client;
     this.#client = undefined;
@@ -106,22 +145,50 @@ export class RedisStore implements IdempotencyStore {
 
   async #connected(): Promise<RedisClientLike> {
     if (this.#closed) throw new Error('RedisStore is closed');
-    if (this.#url === undefined) return this.#client as RedisClientLike;
-    this.#client ??= createClient(this.#url);
-    const client = await (this.#client as Promise<OwnClient>);
+    let client: RedisClientLike;
+    if (this.#url === undefined) client = this.#client as RedisClientLike;
+    else client = await (this.#client ??= createClient(this.#url));
+    const { status } = client;
+    // A client that does not tell its state (not ioredis) is used as it is.
+    if (status === undefined || status === 'ready') return client;
     // Fail fast while disconnected: a command queued offline would run after the request gave up.
-    if (client.status === 'ready') return client;
-    if (client.status === 'wait') client.connect().catch(noop);
-    if (client.status === 'wait' || client.status === 'connecting' || client.status === 'connect') {
-      // One listener shared by every request waiting, not one per request: against a server that
-      // never answers they would pile up until the connect timeout.
-      this.#ready ??= new Promise<void>((resolve) => client.once('ready', resolve)).finally(() => {
-        this.#ready = undefined;
+    if (!CONNECTING.has(status) || typeof client.once !== 'function') throw new Error(`Redis is not connected (${status})`);
+    if (status === 'wait') client.connect?.().catch(noop);
+    await this.#untilReady(client);
+    return client;
+  }
+
+  #untilReady(client: RedisClientLike): Promise<void> {
+    if (this.#waiters.size >= this.#maxWaiting) return Promise.reject(new Error(`RedisStore: ${this.#maxWaiting} requests already wait for the connection`));
+    if (this.#listeningTo !== client) {
+      this.#listeningTo = client;
+      client.once?.('ready', () => {
+        if (this.#listeningTo === client) this.#listeningTo = undefined;
+        this.#settleWaiters();
       });
-      await this.#ready;
-      return client;
     }
-    throw new Error(`Redis is not connected (${client.status})`);
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.#waiters.delete(waiter);
+          reject(new Error(`RedisStore: the connection was not ready within ${this.#readyTimeoutMs} ms`));
+        }, this.#readyTimeoutMs),
+      };
+      waiter.timer.unref();
+      this.#waiters.add(waiter);
+    });
+  }
+
+  // Lets every waiting request go: on `ready` (no error) or on close.
+  #settleWaiters(error?: Error): void {
+    for (const waiter of this.#waiters) {
+      clearTimeout(waiter.timer);
+      if (error === undefined) waiter.resolve();
+      else waiter.reject(error);
+    }
+    this.#waiters.clear();
   }
 
   #withTimeout<T>(promise: Promise<T>, onTimeout?: () => void): Promise<T> {
