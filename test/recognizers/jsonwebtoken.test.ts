@@ -30,6 +30,13 @@ describe('jsonwebtoken verify failures are 401 invalid_token (RFC 6750 §3)', ()
     expect(body.error).toEqual({ code: 'invalid_token', message: 'The access token expired.' });
   });
 
+  it("the challenge carries the realm of the handler's configured challenge", async () => {
+    const token = sign({ sub: 'u1', exp: Math.floor(Date.now() / 1000) - 60 });
+    const res = await request(jwtApp({}, { handler: { challenge: 'Bearer realm="shop"' } })).get('/me').set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="shop", error="invalid_token", error_description="The access token expired"');
+  });
+
   it('a valid token passes', async () => {
     const res = await request(jwtApp()).get('/me').set('Authorization', `Bearer ${sign({ sub: 'u1' })}`);
     expect(res.status).toBe(200);

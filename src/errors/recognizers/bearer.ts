@@ -18,20 +18,15 @@ const TOKEN_FAILURES: Readonly<Record<TokenFailure, string>> = {
 };
 
 /**
- * The realm of the challenges these recognizers write: the error handler's default
- * (`Bearer realm="api"`). A recognizer runs before the handler's options are known.
- */
-export const BEARER_REALM = 'api';
-
-/**
- * 401 `invalid_token` with `WWW-Authenticate: Bearer realm="api", error="invalid_token",
- * error_description="..."` (RFC 6750 §3, §3.1).
+ * 401 `invalid_token` with `WWW-Authenticate: Bearer error="invalid_token", error_description="..."`
+ * (RFC 6750 §3, §3.1). It names no realm: the error handler puts its configured challenge's realm
+ * first (`Bearer realm="api", error=...`), which a recognizer cannot know.
  */
 export function invalidToken(failure: TokenFailure, cause: Record<string, unknown>): ApiError {
   const description = TOKEN_FAILURES[failure];
   return createError(401, `${description}.`, {
     code: 'invalid_token',
-    challenge: { scheme: 'Bearer', params: { realm: BEARER_REALM, error: 'invalid_token', error_description: description } },
+    challenge: { scheme: 'Bearer', params: { error: 'invalid_token', error_description: description } },
     cause: { ...cause, reason: failure },
     captureStack: false,
   });

@@ -1,7 +1,7 @@
 import type { ApiError } from '../api-error';
 import { createError } from '../create-error';
 import { formatChallenge } from '../../headers/challenge';
-import { BEARER_REALM, invalidToken, tokenRequired, type TokenFailure } from './bearer';
+import { invalidToken, tokenRequired, type TokenFailure } from './bearer';
 import { jsonWebTokenCause, jsonWebTokenFailure } from './jsonwebtoken';
 import { integerOf, isBag, type Bag } from './recognizer';
 
@@ -39,7 +39,7 @@ export function recognizeExpressJwt(error: unknown): ApiError | undefined {
       headers: {
         'WWW-Authenticate': formatChallenge({
           scheme: 'Bearer',
-          params: { realm: BEARER_REALM, error: 'invalid_request', error_description: MALFORMED_HEADER },
+          params: { error: 'invalid_request', error_description: MALFORMED_HEADER },
         }),
       },
       cause: { source: 'express-jwt', code },
