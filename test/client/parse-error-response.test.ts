@@ -164,11 +164,16 @@ describe('parseErrorResponse: anything else', () => {
     expect((await parseErrorResponse(json(401, { error: 'invalid_token' })))).toMatchObject({ status: 401, message: 'invalid_token', code: 'authentication_required' });
   });
 
-  test('an uncatalogued status becomes 400 or 500 like RFC 9110 §15 says, the response keeps the real one', async () => {
+  test('an uncatalogued 4xx or 5xx keeps its status, read by class like RFC 9110 §15 says; anything else is a 500', async () => {
     const error = await parseErrorResponse(json(499, { error: { code: 'client_closed', message: 'closed' } }));
-    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(BadRequestError);
+    expect([error.status, error.code, error.message]).toEqual([499, 'client_closed', 'closed']);
     expect(error.response.status).toBe(499);
-    expect(await parseErrorResponse(json(599, {}))).toBeInstanceOf(InternalServerError);
+    const unknown = await parseErrorResponse(json(520, {}));
+    expect([unknown.status, unknown.code]).toEqual([520, 'internal_error']);
+    expect(unknown).not.toBeInstanceOf(InternalServerError);
+    expect(await parseErrorResponse(json(302, {}))).toBeInstanceOf(InternalServerError);
   });
 
   test('a body over maxBodyBytes is not read', async () => {

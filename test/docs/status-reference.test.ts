@@ -45,6 +45,15 @@ describe('buildStatusReference', () => {
     const forbidden = reference.statuses.find((entry) => entry.status === 403);
     expect(forbidden?.codes).toEqual([
       {
+        code: 'csrf_token_invalid',
+        status: 403,
+        phrase: 'Forbidden',
+        message: 'The CSRF token is missing or invalid.',
+        description: 'The request lacks the anti-CSRF token of its session, or sent a wrong one; reload the form and retry.',
+        origin: 'library',
+        example: { error: { code: 'csrf_token_invalid', message: 'The CSRF token is missing or invalid.' }, meta: { request_id: expect.any(String) } },
+      },
+      {
         code: 'insufficient_scope',
         status: 403,
         phrase: 'Forbidden',

@@ -71,7 +71,7 @@ describe('openApiComponents as part of a full OpenAPI 3.1 document', () => {
 
   test('each status response lists the codes of that status as examples', () => {
     const { responses } = openApiComponents({ format: 'negotiate', codes: appErrors });
-    expect(Object.keys(responses.ForbiddenError?.content['application/json']?.examples ?? {})).toEqual(['forbidden', 'insufficient_scope']);
+    expect(Object.keys(responses.ForbiddenError?.content['application/json']?.examples ?? {})).toEqual(['forbidden', 'csrf_token_invalid', 'insufficient_scope']);
     expect(responses.ForbiddenError?.content['application/problem+json']?.examples?.insufficient_scope?.value).toEqual({
       type: 'about:blank',
       title: 'Forbidden',

@@ -1,0 +1,65 @@
+import type { ValidationIssue } from '../validation-error';
+import { issue, issuePath, type FieldLocation, type IssueCode } from './issues';
+import { isBag } from './recognizer';
+
+/**
+ * At most this many details per failure: a body with ten thousand unknown keys must not answer
+ * with ten thousand details (nor spend the time building them).
+ */
+export const MAX_DETAILS = 100;
+
+// Nested unions and intersections are followed this deep, no further: a schema is finite, a
+// hand-built error need not be.
+export const MAX_DEPTH = 8;
+
+/**
+ * A schema validator's path as `issuePath` reads it: strings, integers and symbols as they are, a
+ * `{ key }` segment (valibot, Standard Schema) as its key. Anything else (a Map key that is an
+ * object) becomes `?`: its `String()` could throw or spell out a submitted value.
+ */
+export function pathSegments(path: unknown): (string | number)[] {
+  if (!Array.isArray(path)) return [];
+  const segments: (string | number)[] = [];
+  for (const raw of path as unknown[]) {
+    const key = isBag(raw) && !Array.isArray(raw) ? raw.key : raw;
+    if (typeof key === 'string' || typeof key === 'number') segments.push(key);
+    else if (typeof key === 'symbol') segments.push(key.description ?? 'Symbol()');
+    else segments.push('?');
+    if (segments.length === 32) break;
+  }
+  return segments;
+}
+
+/** Appends one detail unless the list is full. */
+export function pushDetail(
+  out: ValidationIssue[],
+  location: FieldLocation | undefined,
+  segments: readonly unknown[],
+  code: IssueCode,
+  message?: unknown,
+): void {
+  if (out.length < MAX_DETAILS) out.push(issue(issuePath(location, segments), code, message));
+}
+
+/**
+ * True when `message` spells out `value`, a submitted primitive: such a message must not reach
+ * the client. An empty string cannot leak anything; objects are never printed by the libraries'
+ * own messages, which are built from the value's type, not its content.
+ */
+export function quotes(message: string, value: unknown): boolean {
+  if (typeof value === 'string') return value !== '' && message.includes(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return message.includes(String(value));
+  return false;
+}
+
+/** The one code every entry has, else `undefined` (also for an empty list). */
+export function unanimous(codes: readonly (IssueCode | undefined)[]): IssueCode | undefined {
+  const first = codes[0];
+  for (const code of codes) if (code !== first) return undefined;
+  return first;
+}
+
+/** True for an own property: `'input' in issue` would also see one inherited from a prototype. */
+export function hasOwn(bag: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(bag, key);
+}
