@@ -106,9 +106,9 @@ describe('mongoose ValidationError is 400 validation_error', () => {
     expect(res.status).toBe(400);
     await flushLogs();
     expect(lines).toHaveLength(1);
-    expect((lines[0]?.error as { cause: unknown }).cause).toEqual({
-      source: 'mongoose',
-      issues: [
+    expect(lines[0]?.error).toMatchObject({
+      cause: { source: 'mongoose' },
+      details: [
         { path: 'role', code: 'invalid_value', message: 'Must be one of: admin, member.' },
         { path: 'password', code: 'too_small', message: 'Must be at least 8 characters.' },
       ],

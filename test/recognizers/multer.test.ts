@@ -183,7 +183,7 @@ describe('recognizeMulter on its own', () => {
     const error = toApiError(new MulterError(code('INVALID_FIELD_NAME'), 'a[b'));
     expect([error.status, error.code]).toEqual([400, 'validation_error']);
     expect(error.details).toEqual([{ path: 'body["a[b"]', code: 'invalid_format', message: 'This field name cannot be read.' }]);
-    expect(error.cause).toEqual({ source: 'multer', issues: error.details });
+    expect(error.cause).toEqual({ source: 'multer' });
   });
 
   it('a field-naming code without a field gives no details; a validation one gives empty details', () => {

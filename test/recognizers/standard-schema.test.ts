@@ -129,7 +129,7 @@ describe('recognizeStandardSchema: errors carrying Standard Schema issues', () =
 
   it('names the vendor it recognised as the source', async () => {
     const error = toApiError(new SchemaError((await issuesOf(SCHEMAS[2]![1], INPUT)) as never)) as ValidationError;
-    expect(error.cause).toEqual({ source: 'valibot', issues: error.details });
+    expect(error.cause).toEqual({ source: 'valibot' });
   });
 
   it.each([

@@ -100,7 +100,8 @@ describe('yup types and messages', () => {
   it('submitted values never reach the details', async () => {
     const s = yup.object({ n: yup.number(), d: yup.date(), s: yup.string().max(2), e: yup.string().email(), o: yup.string().oneOf(['a']) });
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 3 }).filter((v) => /[^\s]{3}/.test(v) && !/^[\d\s.eE+-]+$/.test(v)), async (value) => {
+      // A marker no message contains: a bare short value ("lue") would match the word "value".
+      fc.asyncProperty(fc.string().map((v) => `q§${v}`), async (value) => {
         const error = await yupError({ n: value, d: value, s: value, e: value, o: value }, s).catch(() => undefined);
         if (error === undefined) return;
         expect(JSON.stringify(toApiError(error).details)).not.toContain(JSON.stringify(value).slice(1, -1));

@@ -257,7 +257,7 @@ describe('zod: schema.parse() failures answer 400 validation_error', () => {
     const logged = JSON.stringify(lines);
     expect(logged).not.toContain('SECRET');
     expect(logged).not.toContain('hunter2');
-    expect(lines[0]).toMatchObject({ level: 40, code: 'validation_error', error: { type: 'ValidationError', cause: { source: 'zod', issues: expect.arrayContaining([{ path: 'email', code: 'invalid_format', message: 'Invalid email address' }]) } } });
+    expect(lines[0]).toMatchObject({ level: 40, code: 'validation_error', error: { type: 'ValidationError', cause: { source: 'zod' }, details: expect.arrayContaining([{ path: 'email', code: 'invalid_format', message: 'Invalid email address' }]) } });
   });
 
   it('zod/mini throws a $ZodError, recognised too', () => {

@@ -65,10 +65,11 @@ export function issue(path: string, code: IssueCode, message?: unknown): Validat
 }
 
 /**
- * The 400 `validation_error` for a foreign validator's failure. Its cause names the validator
- * and what failed (the details), never the values that were sent: a library's own error object
- * often carries them (joi's `context.value`, yup's `value`), and the cause is logged.
+ * The 400 `validation_error` for a foreign validator's failure. Its cause only names the
+ * validator: a library's own error object carries the values that were sent (joi's
+ * `context.value`, yup's `value`), and the cause is logged. What failed is in `details`, which
+ * the log line has already (a copy in the cause would serialise them twice per line).
  */
 export function validationFailure(source: string, details: readonly ValidationIssue[], message?: string): ValidationError {
-  return new ValidationError(message, { details, cause: { source, issues: details }, captureStack: false });
+  return new ValidationError(message, { details, cause: { source }, captureStack: false });
 }
