@@ -1,0 +1,38 @@
+// Mutation testing of the error normalisation pipeline: `npm run test:mutation` (slow, not part
+// of `npm test`). Each mutant is checked by the TypeScript compiler first, then run against the
+// tests that cover it; the report lands in reports/mutation/.
+//
+// Only the tests that exercise the pipeline run (the whole suite would multiply the run time
+// for no extra kill). STRYKER_TESTS narrows them further while iterating on one file, e.g.
+// `STRYKER_TESTS=test/recognizers/ajv.test.ts npx stryker run --mutate src/errors/recognizers/ajv.ts`.
+const tests = (process.env.STRYKER_TESTS ?? 'test/recognizers/**/*.test.ts,test/core/normalization.test.ts')
+  .split(',')
+  .map((glob) => `<rootDir>/${glob.trim()}`);
+// STRYKER_REPORT names the report of such a partial run (reports/mutation/<name>.{html,json}).
+const report = `reports/mutation/${process.env.STRYKER_REPORT ?? 'index'}`;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.config.ts',
+    // `src` is a root too: `--findRelatedTests` only sees the files under jest's roots.
+    config: { roots: ['<rootDir>/src', '<rootDir>/test'], testMatch: tests },
+    enableFindRelatedTests: true,
+  },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.stryker.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  mutate: ['src/errors/to-api-error.ts', 'src/errors/recognizers/**/*.ts'],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: `${report}.html` },
+  jsonReporter: { fileName: `${report}.json` },
+  thresholds: { high: 90, low: 85, break: 85 },
+  concurrency: 2,
+  timeoutMS: 20000,
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['reports', 'dist', 'bench', '.stryker-tmp'],
+};
