@@ -1,4 +1,5 @@
 import { isSafeHeaderValue, isValidHeaderName } from '../headers/safe-header';
+import { readDatabaseFailure, type DatabaseFailure } from './database-failure';
 import { readHttpClientFailure, type HttpClientFailure } from './http-client-failure';
 import { redactUrls, redactUserinfo } from './safe-url';
 
@@ -92,6 +93,8 @@ function serialize(value: unknown, depth: number, state: State): Json {
     if (isError(object)) {
       const failure = readHttpClientFailure(object);
       if (failure !== undefined) return summarizeClientError(object, failure, depth, state);
+      const database = readDatabaseFailure(object);
+      if (database !== undefined) return summarizeDatabaseError(object, database, depth, state);
     }
     return serializeObject(object, depth, state);
   } finally {
@@ -122,6 +125,24 @@ function summarizeClientError(error: Error, failure: HttpClientFailure, depth: n
     if (value !== undefined) out[field] = value;
   }
   if (error.cause !== undefined) out.cause = serialize(error.cause, depth + 1, state);
+  return out;
+}
+
+/**
+ * A database or driver error as logged: its code, the names it gives (table, column, constraint,
+ * fields) and its message and stack with quoted values redacted, never the row, SQL, parameters
+ * or `detail` it holds. The driver error beneath (TypeORM's `driverError`, Sequelize's
+ * `original`) is its `cause`, summarised in turn.
+ */
+function summarizeDatabaseError(error: Error, failure: DatabaseFailure, depth: number, state: State): { [key: string]: Json } {
+  const out: { [key: string]: Json } = { type: truncate(String(error.name)), message: truncate(failure.message) };
+  if (failure.stack !== undefined) out.stack = truncate(failure.stack);
+  out.source = failure.source;
+  if (failure.code !== undefined) out.code = typeof failure.code === 'string' ? truncate(failure.code) : failure.code;
+  for (const [key, value] of Object.entries(failure.details)) {
+    out[key] = typeof value === 'string' || typeof value === 'number' ? value : value.map((item) => (typeof item === 'string' ? item : { ...item }));
+  }
+  if (failure.cause !== undefined) out.cause = serialize(failure.cause, depth + 1, state);
   return out;
 }
 
@@ -190,7 +211,10 @@ function serializeObject(object: object, depth: number, state: State): { [key: s
  *
  * An HTTP client's error (axios, got, ky, ofetch, node-fetch...), wherever it is in the cause
  * chain, becomes a summary: `type`, `message`, `stack`, `client`, `method`, `url` (origin and
- * path), upstream `status`, `code`, `cause`. URLs lose their userinfo everywhere; `headers` bags
+ * path), upstream `status`, `code`, `cause`. A database or driver error (pg, TypeORM, mysql2,
+ * SQLite, MongoDB, mongoose, Prisma, Sequelize) becomes a summary too: `type`, `message` and
+ * `stack` with quoted values redacted, `source`, `code`, names such as `table`, `column`,
+ * `constraint`, `fields`, and the driver's error as `cause`. URLs lose their userinfo everywhere; `headers` bags
  * lose the values the error handler would refuse to write (`[Dropped]`).
  *
  * @example
