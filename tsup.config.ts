@@ -12,4 +12,7 @@ export default defineConfig({
   // the main entry's classes too.
   splitting: true,
   treeshake: true,
+  // Gives the ESM build a real `__filename` (fileURLToPath(import.meta.url)): logger.ts loads pino
+  // lazily from it, prometheus.ts its optional peer. Costs one tiny init call per bundled module.
+  shims: true,
 });

@@ -7,9 +7,11 @@ export {
   CODE_PATTERN,
   getStatusInfo,
   isErrorStatus,
+  isErrorStatusCode,
   type CatalogCode,
   type Challenge,
   type ErrorStatus,
+  type UnregisteredErrorStatus,
   type HeaderNeed,
   type HeaderRule,
   type StatusFieldTypes,
@@ -29,15 +31,32 @@ export {
 } from './errors/api-error';
 export * from './errors/http-errors.generated';
 export { ValidationError, type ValidationErrorOptions, type ValidationIssue } from './errors/validation-error';
-export { createError } from './errors/create-error';
+export { createError, type OtherStatusArgument } from './errors/create-error';
 export { defineErrorCodes, type ErrorCodeRegistry } from './errors/define-error-codes';
 export { toApiError, type ToApiErrorOptions } from './errors/to-api-error';
+export {
+  databaseRecognizers,
+  recognizeMongoose,
+  recognizePostgres,
+  recognizePrisma,
+  recognizeSequelize,
+} from './errors/recognizers/databases';
 export type { ErrorRecognizer } from './errors/recognizers';
 export { ISSUE_CODES, type IssueCode, type FieldLocation } from './errors/recognizers/issues';
+export {
+  validate,
+  type OnlyRequestParts,
+  type RequestPart,
+  type RequestSchemas,
+  type StandardSchemaV1,
+  type ValidateMiddleware,
+  type ValidatedRequest,
+} from './validation';
 
 // Headers
-export { formatRetryAfter, formatHttpDate } from './headers/retry-after';
-export { formatChallenge } from './headers/challenge';
+export { formatRetryAfter, formatHttpDate, normalizeRetryAfter } from './headers/retry-after';
+export { formatChallenge, parseChallenges, inheritRealm, type ParsedChallenge } from './headers/challenge';
+export { DEFAULT_UPGRADE, formatUpgrade } from './headers/upgrade';
 export { isSafeHeaderValue, isValidHeaderName, MAX_HEADER_VALUE_LENGTH } from './headers/safe-header';
 
 // Formats
@@ -58,6 +77,12 @@ export {
   type RequestIdOptions,
 } from './middleware/request-id/request-id';
 export { notFoundHandler } from './middleware/not-found/not-found-handler';
+export {
+  clientErrorHandler,
+  type ClientErrorHandlerOptions,
+  type ClientError,
+  type ClientErrorListener,
+} from './middleware/client-error/client-error-handler';
 
 // Logging
 export { serializeError } from './logging/serialize-error';

@@ -1,4 +1,4 @@
-import { getStatusInfo, resolveStatusInfo, type ErrorStatus } from '../catalog';
+import { CODE_PATTERN, getStatusInfo, resolveStatusInfo, type ErrorStatus } from '../catalog';
 import type { ApiError, ApiErrorOptions } from '../errors/api-error';
 import { createError } from '../errors/create-error';
 import { ValidationError } from '../errors/validation-error';
@@ -132,7 +132,10 @@ function statusLine(response: Response): string {
 function build(status: number, fields: ErrorFields, retryAfter: number | undefined, classes: Readonly<Record<string, ErrorClass>>): ApiError {
   // `retryAfter` fills the error's own Retry-After header (413, 429, 503), so a gateway that
   // rethrows this error answers with it too.
-  const options = { code: fields.code, details: fields.details, retryAfter };
+  // A code the server sent that is not snake_case is dropped (the class's default is used): the
+  // error classes throw on one, and parsing a response never throws.
+  const code = fields.code !== undefined && CODE_PATTERN.test(fields.code) ? fields.code : undefined;
+  const options = { code, details: fields.details, retryAfter };
   const expected = resolveStatusInfo(status).status;
   const Custom = fields.code === undefined ? undefined : Object.hasOwn(classes, fields.code) ? classes[fields.code] : undefined;
   if (Custom !== undefined && !(Custom === ValidationError && !Array.isArray(fields.details))) {

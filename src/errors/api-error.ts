@@ -1,18 +1,22 @@
 import {
-  CODE_PATTERN,
+  isErrorStatusCode,
   resolveStatusInfo,
   type ErrorStatus,
   type StatusFieldsOf,
   type StatusFieldTypes,
 } from '../catalog';
 import { FIELD_FORMATTERS } from '../headers/fields';
+import { assertErrorCode } from './check-code';
 
 /** Header values an error may carry; arrays are joined with `, `. */
 export type ErrorHeaders = Readonly<Record<string, string | number | readonly string[]>>;
 
 /** Options every error class accepts. */
 export interface ApiErrorOptions {
-  /** Machine-readable code, `^[a-z][a-z0-9_]*$`; defaults to the status's catalog code. */
+  /**
+   * Machine-readable code, `^[a-z][a-z0-9_]*$`; defaults to the status's catalog code. Any other
+   * value throws a `TypeError` naming it.
+   */
   readonly code?: string;
   /** Structured details, sent to clients for 4xx (and for 5xx only with `expose: true`). */
   readonly details?: unknown;
@@ -65,6 +69,26 @@ function buildHeaders(status: number, options: ApiErrorOptions): Readonly<Record
   return headers ?? NO_HEADERS;
 }
 
+/** `404` -> `404`, `'404'` -> `"404"`: how a status appears in a construction error. */
+function shownStatus(status: unknown): string {
+  if (typeof status === 'number') return String(status);
+  return typeof status === 'string' ? JSON.stringify(status) : typeof status;
+}
+
+/**
+ * Why `new ApiError(status)` is refused, or `undefined`. A catalog status has its own class, and
+ * an `ApiError` of it would fail `instanceof NotFoundError` checks; a number that is not an error
+ * status would silently become a 500. `createError` is the factory for run-time numbers.
+ */
+function directConstructionProblem(status: number): string | undefined {
+  if (!isErrorStatusCode(status)) {
+    return `new ApiError(${shownStatus(status)}): an error status is an integer 400-599; createError(${shownStatus(status)}) answers it as a 500`;
+  }
+  const info = resolveStatusInfo(status);
+  if (!info.registered) return undefined;
+  return `new ApiError(${status}): ${status} is in the catalog; use createError(${status}) or new ${info.className}(), so that instanceof ${info.className} holds`;
+}
+
 /**
  * The base of every error class: an `Error` with an HTTP status, a machine-readable `code`,
  * optional `details` and the response headers its status calls for.
@@ -72,12 +96,15 @@ function buildHeaders(status: number, options: ApiErrorOptions): Readonly<Record
  * It has the shape of an http-errors error (`status`, `statusCode`, `expose`, `headers`), so
  * Express's own final handler and `createError.isHttpError` treat it correctly too.
  *
- * A status the catalog does not hold is kept when it is an integer 400-599 (`499`, `520`), with
- * the default code and message of its class's x00 (`bad_request`, `internal_error`); any other
- * number becomes `500`.
+ * Throw the class of a catalog status (`new NotFoundError()`), or `createError(status)` for a
+ * status known at run time. `new ApiError(status)` itself is for an integer 400-599 the catalog
+ * does not hold (`499`, `520`): it gets the default code and message of its class's x00
+ * (`bad_request`, `internal_error`). `new ApiError(404)` throws a `TypeError` pointing to
+ * `NotFoundError`, as does a number that is not an error status. Subclasses pass their own status
+ * (`super(409, ...)`).
  *
  * @example
- * throw new ApiError(404, 'User user_123 was not found');
+ * throw new ApiError(499, 'The client closed the request', { code: 'client_closed_request' });
  */
 export class ApiError<S extends ErrorStatus = ErrorStatus> extends Error {
   /**
@@ -96,10 +123,17 @@ export class ApiError<S extends ErrorStatus = ErrorStatus> extends Error {
   /** Structured details, or `undefined`. */
   declare readonly details: unknown;
 
+  /** From a subclass: its status, with that status's options (`super(429, message, { retryAfter })`). */
   constructor(status: S, message?: string, options?: ErrorOptionsFor<S>);
-  /** Any other status: an integer 400-599 is kept (`499`), anything else becomes `500`. */
+  /** An integer 400-599 the catalog does not hold (`499`, `520`); a catalog status throws. */
   constructor(status: number, message?: string, options?: ApiErrorOptions);
   constructor(status: number, message?: string, options?: ErrorOptionsFor<number>) {
+    // Checked before `super`: a refused construction must not build (and stack-trace) an Error.
+    if (new.target === ApiError) {
+      const problem = directConstructionProblem(status);
+      if (problem !== undefined) throw new TypeError(problem);
+    }
+    if (options?.code !== undefined) assertErrorCode(options.code);
     const info = resolveStatusInfo(status);
     const text = typeof message === 'string' ? message : info.message;
     const cause = options?.cause;
@@ -118,8 +152,7 @@ export class ApiError<S extends ErrorStatus = ErrorStatus> extends Error {
     }
     this.status = info.status as S;
     this.statusCode = info.status as S;
-    this.code =
-      typeof options?.code === 'string' && CODE_PATTERN.test(options.code) ? options.code : info.code;
+    this.code = options?.code ?? info.code;
     this.expose = typeof options?.expose === 'boolean' ? options.expose : info.expose;
     this.headers = options === undefined ? NO_HEADERS : buildHeaders(info.status, options);
     this.details = options?.details;

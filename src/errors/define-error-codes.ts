@@ -1,6 +1,7 @@
-import { CODE_PATTERN, isErrorStatus, type ErrorStatus } from '../catalog';
+import { isErrorStatus, type ErrorStatus } from '../catalog';
 import type { CodeSpec } from '../catalog/codes';
 import type { ApiError, ErrorOptionsFor } from './api-error';
+import { assertErrorCode } from './check-code';
 import { createError } from './create-error';
 
 /** An app's own error codes, and a typed factory for them. */
@@ -33,7 +34,7 @@ export function defineErrorCodes<const T extends Readonly<Record<string, CodeSpe
   codes: T,
 ): ErrorCodeRegistry<T> {
   for (const [code, spec] of Object.entries(codes)) {
-    if (!CODE_PATTERN.test(code)) throw new TypeError(`Error code "${code}" must match ${CODE_PATTERN}`);
+    assertErrorCode(code);
     if (!isErrorStatus(spec.status)) throw new TypeError(`Error code "${code}" has status ${spec.status}, not a catalog status`);
   }
   const frozen = Object.freeze({ ...codes });

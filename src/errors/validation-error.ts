@@ -31,7 +31,8 @@ export class ValidationError extends BadRequestError {
   constructor(message?: string, options?: ValidationErrorOptions) {
     super(message ?? LIBRARY_CODES.validation_error.message, {
       ...options,
-      code: options?.code ?? 'validation_error',
+      // Only a missing code is defaulted: a bad one (even `null`) is the base class's TypeError.
+      code: options?.code === undefined ? 'validation_error' : options.code,
       details: options?.details ?? [],
     });
   }

@@ -1,4 +1,5 @@
-import pino from 'pino';
+import { createRequire } from 'node:module';
+import type { pino as Pino } from 'pino';
 
 /** The levels the error handler logs at. */
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
@@ -9,10 +10,18 @@ export type LogMethod = (object: Record<string, unknown>, message: string) => vo
 /** What the library needs of a logger. A pino logger (and pino-http's `req.log`) fits. */
 export type ErrorLogger = { readonly [L in LogLevel]: LogMethod };
 
+// pino (about 30 files, tens of milliseconds) is loaded when the default logger is first used, not
+// when the package is: an app passing its own logger or `logger: false` never pays for it.
+// `__filename` is the bundle's own path in the CommonJS build and in tests, and tsup's ESM shim
+// (`shims: true`) in the ESM build; resolving from there finds our pino, however the app installs.
+function loadPino(): typeof Pino {
+  return createRequire(__filename)('pino') as typeof Pino;
+}
+
 /** The logger used when none is given: pino to stdout, created on first use. */
 let fallback: ErrorLogger | undefined;
 export function defaultLogger(): ErrorLogger {
-  fallback ??= pino({ name: 'express-api-errors' }) as unknown as ErrorLogger;
+  fallback ??= loadPino()({ name: 'express-api-errors' }) as unknown as ErrorLogger;
   return fallback;
 }
 

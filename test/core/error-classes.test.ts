@@ -73,8 +73,8 @@ describe('instances', () => {
     expect(res.headers.allow).toBe('GET');
   });
 
-  test('an invalid code falls back to the catalog code', () => {
-    expect(new NotFoundError(undefined, { code: 'Not-Snake' }).code).toBe('resource_not_found');
+  test('an invalid code throws (test/core/construction-traps.test.ts), a valid one is kept', () => {
+    expect(() => new NotFoundError(undefined, { code: 'Not-Snake' })).toThrow(new TypeError('Error code "Not-Snake" must match /^[a-z][a-z0-9_]*$/'));
     expect(new NotFoundError(undefined, { code: 'user_missing' }).code).toBe('user_missing');
   });
 
