@@ -8,6 +8,7 @@ import {
   type ApiError,
   type ErrorRecognizer,
 } from '../../src';
+import { MAX_DETAILS, validationFailure } from '../../src/errors/recognizers/issues';
 import { appThrowing, EXPRESS_VERSIONS } from '../helpers/app';
 
 class OutOfStockError extends Error {
@@ -126,5 +127,17 @@ describe('errorHandler refuses recognizers that are not functions at start-up', 
     const app = appThrowing(() => new OutOfStockError('sku_9'), { handler: { logger: false, recognizers } });
     recognizers.push(recognizeOutOfStock);
     expect((await request(app).get('/throw')).status).toBe(500);
+  });
+});
+
+describe('validationFailure', () => {
+  test('keeps at most MAX_DETAILS details and names only its source as the cause', () => {
+    const details = Array.from({ length: MAX_DETAILS + 50 }, (_, index) => ({ path: `body.f${index}`, code: 'invalid', message: 'This value is invalid.' }));
+    const error = validationFailure('somelib', details);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.details).toHaveLength(MAX_DETAILS);
+    expect(error.details[MAX_DETAILS - 1]?.path).toBe(`body.f${MAX_DETAILS - 1}`);
+    expect(error.cause).toEqual({ source: 'somelib' });
+    expect(error.stack).toBe(`ValidationError: ${error.message}`);
   });
 });

@@ -17,6 +17,12 @@ export const ISSUE_CODES = {
   invalid: 'This value is invalid.',
 } as const;
 
+/**
+ * At most this many details per failure: a body with ten thousand unknown keys must not answer
+ * with ten thousand details (recognizers stop building them there too).
+ */
+export const MAX_DETAILS = 100;
+
 /** A code of {@link ISSUE_CODES}. */
 export type IssueCode = keyof typeof ISSUE_CODES;
 
@@ -71,5 +77,5 @@ export function issue(path: string, code: IssueCode, message?: unknown): Validat
  * the log line has already (a copy in the cause would serialise them twice per line).
  */
 export function validationFailure(source: string, details: readonly ValidationIssue[], message?: string): ValidationError {
-  return new ValidationError(message, { details, cause: { source }, captureStack: false });
+  return new ValidationError(message, { details: details.slice(0, MAX_DETAILS), cause: { source }, captureStack: false });
 }

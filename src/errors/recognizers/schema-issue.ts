@@ -1,12 +1,7 @@
 import type { ValidationIssue } from '../validation-error';
-import { issue, issuePath, type FieldLocation, type IssueCode } from './issues';
+import { MAX_DETAILS, issue, issuePath, type FieldLocation, type IssueCode } from './issues';
 import { isBag } from './recognizer';
 
-/**
- * At most this many details per failure: a body with ten thousand unknown keys must not answer
- * with ten thousand details (nor spend the time building them).
- */
-export const MAX_DETAILS = 100;
 
 // Nested unions and intersections are followed this deep, no further: a schema is finite, a
 // hand-built error need not be.

@@ -1,8 +1,7 @@
 import type { ValidationIssue } from '../validation-error';
 import { ISSUE_CODES, issue, type IssueCode } from './issues';
 
-/** At most this many details per response: a body with 10 000 unknown keys gets 100. */
-export const MAX_DETAILS = 100;
+export { MAX_DETAILS } from './issues';
 
 // Shorter values would match common words of a message ("a", "to"): replacing a message for that
 // costs readability and protects nothing a client did not already know.
