@@ -119,6 +119,13 @@ describe('look-alikes and hostile values', () => {
     expect(toApiError(Object.assign(new Error('x'), { ajv: true, validation: true, errors: 'no' })).status).toBe(500);
   });
 
+  it('details stop at 100, the first ones kept', () => {
+    const errors = Array.from({ length: 150 }, (_, i) => ({ keyword: 'type', instancePath: `/f${i}`, message: 'must be string' }));
+    const details = toApiError({ ajv: true, validation: true, errors }).details as { path: string }[];
+    expect(details).toHaveLength(100);
+    expect(details[99]).toEqual({ path: 'f99', code: 'invalid_type', message: 'must be string' });
+  });
+
   it('malformed entries are "invalid" at the root; a message quoting verbose data is replaced', () => {
     const error = toApiError({ ajv: true, validation: true, errors: [null, { keyword: 'toString', instancePath: 5, params: 'x' }, { keyword: 'pattern', instancePath: '/a', message: `must not be ${SECRET}`, data: SECRET }] });
     expect(error.details).toEqual([
