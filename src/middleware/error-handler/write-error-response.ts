@@ -168,7 +168,7 @@ function viewOf(config: ErrorHandlerConfig, req: IncomingMessage, error: ApiErro
     instance: problem && config.problemInstance ? requestInstance(req) : undefined,
     debug: config.development ? { stack: error.stack, cause: serializeError(error.cause) } : undefined,
     // Problem details have `type` for it (RFC 9457 §3.1.1).
-    ...(docUrl === undefined ? {} : { docUrl }),
+    docUrl,
   };
 }
 
