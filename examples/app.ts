@@ -22,7 +22,7 @@ export interface ExampleAppOptions {
 
 const FEATURES: readonly ExampleFeature[] = [metrics, httpSemantics, idempotency];
 
-/** The example users API: every scenario of the seeds' status-code pages. */
+/** The example users API: every scenario of public API status-code pages. */
 export function createApp(options: ExampleAppOptions = {}): Express {
   const app = express();
   const context = { store: new UsersStore(), options };

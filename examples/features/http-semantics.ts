@@ -7,7 +7,7 @@ import type { ExampleFeature } from './feature';
 
 const WINDOW_MS = 60_000;
 
-/** Issue 3: maintenance (503), rate limits (429), 405/406/412/426/428/501/502/504, 202/204. */
+/** HTTP semantics: maintenance (503), rate limits (429), 405/406/412/426/428/501/502/504, 202/204. */
 export const httpSemantics: ExampleFeature = {
   early(app, { options }) {
     app.use(

@@ -29,7 +29,7 @@ export function usersIdempotency(users: UsersStore): RequestHandler {
 }
 
 /**
- * Issue 4: `POST /users` honours `Idempotency-Key` (see examples/routes/users.ts). The store is
+ * Idempotency-Key: `POST /users` honours `Idempotency-Key` (see examples/routes/users.ts). The store is
  * in memory, or Redis when `redisUrl` (or `REDIS_URL`) is set, so that several instances of the
  * API share it. The store is kept on `app.locals.idempotencyStore` (to close a RedisStore).
  */

@@ -8,7 +8,7 @@ const METRICS_PATH = '/metrics';
 const perApp = new WeakMap<Express, { metrics: StatusMetrics; registry: promClient.Registry }>();
 
 /**
- * Issue 6: status metrics, mounted before the body parser so that malformed JSON is counted too.
+ * Status metrics, mounted before the body parser so that malformed JSON is counted too.
  * `GET /metrics` serves Prometheus text; `GET /metrics/status` the distribution as JSON, or as
  * "200 OK: 99.5%" lines with `Accept: text/plain`. Keep these routes off the public internet.
  */

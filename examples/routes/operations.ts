@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { GatewayTimeoutError, UnprocessableContentError } from '../../src';
 import { requireScope } from '../auth';
 
-/** The seed's other scenarios: 403 insufficient scope, 422, 500 and 504. */
+/** The other status-code page scenarios: 403 insufficient scope, 422, 500 and 504. */
 export function operationsRouter(): Router {
   const router = Router();
 
@@ -12,7 +12,7 @@ export function operationsRouter(): Router {
 
   router.post('/orders', requireScope('orders:write'), (req, res) => {
     const total = Number((req.body as { total?: unknown } | undefined)?.total);
-    // The seed's 422: well-formed, but the business rule rejects it (`invalid_operation`).
+    // The status-code page's 422: well-formed, but the business rule rejects it (`invalid_operation`).
     if (!(total > 0)) throw new UnprocessableContentError('An order must have a positive total.', { details: { field: 'total', value: total } });
     res.status(201).location('/orders/order_1').json({ data: { id: 'order_1', total } });
   });

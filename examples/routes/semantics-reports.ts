@@ -22,8 +22,8 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
- * `/reports`: the seeds' reporting scenarios. 200 (JSON or CSV, with an ETag, so 304 on a
- * conditional GET), 300 and 302 for the seeds' redirection rows, 202 "data extraction pending" with a status monitor, 204 "no data extracted",
+ * `/reports`: the reporting scenarios of the status-code pages. 200 (JSON or CSV, with an ETag, so 304 on a
+ * conditional GET), 300 and 302 for their redirection rows, 202 "data extraction pending" with a status monitor, 204 "no data extracted",
  * 406 for an Accept it cannot produce, 501 for the declared-but-unbuilt exports, 504 for a report
  * that takes longer than the time limit.
  */
@@ -74,7 +74,7 @@ export function reportsRouter(): Router {
       return;
     }
     if (report === undefined || report.rows.length === 0) {
-      // The seed's "No Data Extracted": no data for the period.
+      // The "No Data Extracted" scenario: no data for the period.
       noContent(res);
       return;
     }
