@@ -9,7 +9,7 @@
  * - `phrase`: the IANA reason phrase (RFC 9110 §15); the class name is derived from it.
  * - `code`: the default machine-readable error code, `^[a-z][a-z0-9_]*$`.
  * - `message`: the default message sent to clients.
- * - `headers`: header duties (see `../shared/reference/http-semantics.md` §1), each filled from a
+ * - `headers`: header duties (RFC 9110 §15, RFC 6585), each filled from a
  *   typed constructor option (`field`). `required` is a MUST of the RFC, `recommended` a SHOULD,
  *   `optional` a MAY.
  * - `retryable`: a client may repeat the same request later and expect a different outcome.

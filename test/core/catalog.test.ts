@@ -17,7 +17,7 @@ const IANA = [
 // RFC 9110 renamed these; `statuses` still has the RFC 7231 names, so we assert ours on purpose.
 const RFC_9110_RENAMES: Record<number, string> = { 413: 'Content Too Large', 422: 'Unprocessable Content' };
 
-// The defaults the seeds document; every other status uses snake_case of its phrase.
+// The defaults public API status-code pages document; every other status uses snake_case of its phrase.
 const SEED_CODES: Record<number, string> = {
   400: 'bad_request',
   401: 'authentication_required',
@@ -79,7 +79,7 @@ describe.each(infos.map((info) => [info.status, info] as const))('%i', (status, 
     expect(api.createError(status)).toBeInstanceOf(ErrorClass);
   });
 
-  test('its code is the seed default or snake_case of the phrase', () => {
+  test('its code is the documented default or snake_case of the phrase', () => {
     expect(info.code).toMatch(CODE_PATTERN);
     expect(info.code).toMatch(/^[a-z][a-z0-9_]*$/);
     expect(info.code).toBe(SEED_CODES[status] ?? snake(info.phrase));

@@ -2,10 +2,10 @@ import request from 'supertest';
 import { createApp } from '../../examples/app';
 import { captureLogger, expectErrorResponse, flushLogs } from '../helpers/app';
 
-// The scenarios of ../shared/seeds/004_54a38535d5160293.txt that issue 2 covers, against the example API.
+// The core scenarios of a public API status-code page (users API), against the example API.
 const USER = { Authorization: 'Bearer user-token' };
 
-describe('the example API answers the seed\'s scenarios', () => {
+describe('the example API answers the status-code page scenarios', () => {
   const app = createApp({ logger: false });
 
   test('200: GET /users/user_123', async () => {
@@ -44,7 +44,7 @@ describe('the example API answers the seed\'s scenarios', () => {
     expectErrorResponse(await request(app).get(`/users/${created.body.data.id}`).set(USER), 404);
   });
 
-  test('409: the seed\'s alice@example.com', async () => {
+  test('409: the documented alice@example.com', async () => {
     const res = await request(app).post('/users').set(USER).send({ name: 'Alice 2', email: 'alice@example.com' });
     expect(expectErrorResponse(res, 409).error.code).toBe('resource_conflict');
     expect(res.headers.location).toBe('/users/user_123');
@@ -149,7 +149,7 @@ test('503 + Retry-After: createApp({ maintenance: 30 }); the 5xx is logged at er
   const app = createApp({ maintenance: 30, logger });
   const res = await request(app).get('/users').set(USER);
   const body = expectErrorResponse(res, 503, 'Service Unavailable');
-  // The seed names no code for 503; the maintenance feature (issue 3) answers its own.
+  // The status-code page names no code for 503; the maintenance feature answers its own.
   expect(['service_unavailable', 'maintenance']).toContain(body.error.code);
   expect(body.error.message).toMatch(/maintenance/);
   expect(res.headers['retry-after']).toBe('30');

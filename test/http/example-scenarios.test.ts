@@ -1,13 +1,13 @@
 import request from 'supertest';
 import { createApp } from '../../examples/app';
 
-// Every scenario of the five seed status-code pages (../shared/seeds), answered by the example API.
+// Every scenario of five public API status-code pages, answered by the example API.
 const USER = { Authorization: 'Bearer user-token' };
 const app = createApp({ logger: false });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('example API: success and redirection (seeds 000-004)', () => {
+describe('example API: success and redirection (the five status-code pages)', () => {
   test('200 OK', async () => {
     const res = await request(app).get('/users/user_123').set(USER);
     expect(res.status).toBe(200);
@@ -163,9 +163,9 @@ describe('example API: client errors', () => {
 
 describe('example API: server errors', () => {
   test('500 masks the internal message and carries the request id', async () => {
-    const res = await request(app).post('/data/process').set('X-Request-Id', 'req-seed-500');
+    const res = await request(app).post('/data/process').set('X-Request-Id', 'req-page-500');
     expect(res.status).toBe(500);
-    expect(res.body).toEqual({ error: { code: 'internal_error', message: 'An unexpected error occurred.' }, meta: { request_id: 'req-seed-500' } });
+    expect(res.body).toEqual({ error: { code: 'internal_error', message: 'An unexpected error occurred.' }, meta: { request_id: 'req-page-500' } });
   });
 
   test('501 for the declared-but-unbuilt exports', async () => {
