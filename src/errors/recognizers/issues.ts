@@ -40,12 +40,14 @@ const MAX_KEY = 128;
  */
 export function issuePath(location: string | undefined, segments: readonly unknown[]): string {
   let path = location ?? '';
-  for (const segment of segments.slice(0, MAX_SEGMENTS)) {
+  for (const item of segments.slice(0, MAX_SEGMENTS)) {
+    // A `{ key }` segment (valibot, Standard Schema) is its key: an array index stays an index.
+    const segment = typeof item === 'object' && item !== null && 'key' in item ? (item as { key: unknown }).key : item;
     if (typeof segment === 'number' && Number.isInteger(segment)) {
       path += `[${segment}]`;
       continue;
     }
-    const key = String(typeof segment === 'object' && segment !== null && 'key' in segment ? (segment as { key: unknown }).key : segment).slice(0, MAX_KEY);
+    const key = String(segment).slice(0, MAX_KEY);
     if (IDENTIFIER.test(key)) path += path === '' ? key : `.${key}`;
     else path += `[${JSON.stringify(key)}]`;
   }
