@@ -123,3 +123,25 @@ describe('look-alikes and hostile values', () => {
     expect(error.details).toEqual([{ path: '', code: 'invalid', message: 'This value is invalid.' }]);
   });
 });
+
+describe('yup typeError messages', () => {
+  test("an app's own typeError message is kept; yup's default one, which prints the value, is not", async () => {
+    const own = toApiError(await yupError({ age: 'abc' }, yup.object({ age: yup.number().typeError('Age must be a number') })));
+    expect(own.details).toEqual([{ path: 'age', code: 'invalid_type', message: 'Age must be a number' }]);
+    const fallback = toApiError(await yupError({ age: 'abc' }, yup.object({ age: yup.number() })));
+    expect(fallback.details).toEqual([{ path: 'age', code: 'invalid_type', message: 'Must be a number.' }]);
+  });
+
+  test('a type name that is not a plain lowercase word is not written into the message', () => {
+    const error = Object.assign(new yup.ValidationError('x must be a `My Type` type, but the final value was: `1`', 1, 'x', 'typeError'), {
+      params: { type: 'My Type' },
+    });
+    expect(toApiError(error).details).toEqual([{ path: 'x', code: 'invalid_type', message: 'This field has the wrong type.' }]);
+  });
+
+  test('at most 100 details, however many fields fail', async () => {
+    const shape = Object.fromEntries(Array.from({ length: 150 }, (_, index) => [`f${index}`, yup.string().required()]));
+    const error = toApiError(await yupError({}, yup.object(shape)));
+    expect(error.details).toHaveLength(100);
+  });
+});
