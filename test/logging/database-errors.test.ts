@@ -7,7 +7,7 @@ import request from 'supertest';
 import { databaseRecognizers, errorHandler, serializeError, type ErrorHandlerOptions } from '../../src';
 import { redactDatabaseMessage } from '../../src/logging/database-failure';
 import { EXPRESS_VERSIONS, captureLogger, flushLogs, type ExpressFactory } from '../helpers/app';
-import { pgDatabaseError, uniqueViolation } from '../recognizers/pg-wire';
+import { QueryFailedError, pgDatabaseError, uniqueViolation } from '../recognizers/pg-wire';
 
 // What a client submitted: neither may reach a log line, whatever the database error says.
 const SECRET = 'hunter2-SECRET-value';
@@ -41,24 +41,6 @@ function sequelizeError(pgError: Error & Record<string, unknown>): Error {
   return new Query({}, sequelize, {}).formatError(pgError);
 }
 
-/**
- * TypeORM's `QueryFailedError` (typeorm src/error/QueryFailedError.ts): the driver's message,
- * `query`, `parameters`, `driverError`, and every other own field of the driver error copied onto
- * it. TypeORM cannot be installed beside this project's ioredis, so its constructor is
- * reproduced, field for field.
- */
-class QueryFailedError extends Error {
-  constructor(
-    readonly query: string,
-    readonly parameters: unknown[] | undefined,
-    readonly driverError: Error,
-  ) {
-    super(driverError.toString().replace(/^error: /, '').replace(/^Error: /, ''));
-    Object.defineProperty(this, 'name', { value: 'QueryFailedError', configurable: true, writable: true });
-    const { name: _name, ...others } = driverError as Error & Record<string, unknown>;
-    Object.assign(this, others);
-  }
-}
 const INSERT = `INSERT INTO "users"("email", "password") VALUES ('${EMAIL}', '${SECRET}')`;
 
 // mysql2's errors: `code`, `errno`, `sqlState`, `sqlMessage` and the statement in `sql`.

@@ -37,3 +37,22 @@ export function uniqueViolation(value: string, columns = 'email'): Error & Recor
     R: '_bt_check_unique',
   });
 }
+
+/**
+ * TypeORM's `QueryFailedError` (typeorm src/error/QueryFailedError.ts): the driver's message,
+ * `query`, `parameters`, `driverError`, and every other own field of the driver error copied
+ * onto it. TypeORM 1 cannot be installed beside ioredis 6 (its optional peer wants ioredis 5), so
+ * its constructor is reproduced here, field for field.
+ */
+export class QueryFailedError extends Error {
+  constructor(
+    readonly query: string,
+    readonly parameters: unknown[] | undefined,
+    readonly driverError: Error,
+  ) {
+    super(driverError.toString().replace(/^error: /, '').replace(/^Error: /, ''));
+    Object.defineProperty(this, 'name', { value: 'QueryFailedError', configurable: true, writable: true });
+    const { name: _name, ...others } = driverError as Error & Record<string, unknown>;
+    Object.assign(this, others);
+  }
+}

@@ -3,26 +3,8 @@ import { DatabaseError } from 'pg';
 import request from 'supertest';
 import { databaseRecognizers, errorHandler, recognizePostgres, toApiError, type ErrorHandlerOptions } from '../../src';
 import { EXPRESS_VERSIONS, captureLogger, expectErrorResponse, flushLogs, type ExpressFactory } from '../helpers/app';
-import { pgDatabaseError, uniqueViolation } from './pg-wire';
+import { QueryFailedError, pgDatabaseError, uniqueViolation } from './pg-wire';
 
-/**
- * TypeORM's `QueryFailedError` (typeorm src/error/QueryFailedError.ts): the driver's message,
- * `query`, `parameters`, `driverError`, and every other own field of the driver error copied
- * onto it. TypeORM 1 cannot be installed beside ioredis 6 (its optional peer wants ioredis 5), so
- * its constructor is reproduced here, field for field.
- */
-class QueryFailedError extends Error {
-  constructor(
-    readonly query: string,
-    readonly parameters: unknown[] | undefined,
-    readonly driverError: Error,
-  ) {
-    super(driverError.toString().replace(/^error: /, '').replace(/^Error: /, ''));
-    Object.defineProperty(this, 'name', { value: 'QueryFailedError', configurable: true, writable: true });
-    const { name: _name, ...others } = driverError as Error & Record<string, unknown>;
-    Object.assign(this, others);
-  }
-}
 
 const VALUE = 'hunter2@secret.example';
 const INSERT = 'INSERT INTO "users"("email") VALUES ($1)';
