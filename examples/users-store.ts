@@ -6,13 +6,30 @@ export interface User {
   readonly email: string;
 }
 
+/** The one user the example starts with. */
+export const ALICE: User = { id: 'user_123', name: 'Alice', email: 'alice@example.com' };
+/** The number in the id of the next user created after a start or a reset. */
+const FIRST_NEW_ID = 456;
+
+/** A strong ETag of a user's representation. */
+export function userEtag(user: User): string {
+  return `"${createHash('sha1').update(JSON.stringify(user)).digest('base64url')}"`;
+}
+
 /** An in-memory users table: the example needs no database. */
 export class UsersStore {
   private readonly users = new Map<string, User>();
-  private next = 456;
+  private next = FIRST_NEW_ID;
 
   constructor() {
-    this.users.set('user_123', { id: 'user_123', name: 'Alice', email: 'alice@example.com' });
+    this.reset();
+  }
+
+  /** Back to the initial data (Alice only; the next user is `user_456`). */
+  reset(): void {
+    this.users.clear();
+    this.users.set(ALICE.id, ALICE);
+    this.next = FIRST_NEW_ID;
   }
 
   list(): User[] {
@@ -39,6 +56,6 @@ export class UsersStore {
 
   /** A strong ETag of the user's current representation. */
   etag(user: User): string {
-    return `"${createHash('sha1').update(JSON.stringify(user)).digest('base64url')}"`;
+    return userEtag(user);
   }
 }

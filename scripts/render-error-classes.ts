@@ -7,8 +7,10 @@ const HEADER = `// GENERATED FILE, DO NOT EDIT. Source: src/catalog/statuses.ts.
 function renderClass(info: StatusInfo): string {
   const duties = info.headers.map((rule) => `${rule.name} (${rule.need}, from \`${rule.field}\`)`);
   const headerDoc = duties.length > 0 ? `\n * Headers: ${duties.join('; ')}.` : '';
+  // One exported name per class: the http-errors name is documented here, not exported beside it.
+  const aliasDoc = info.alias === undefined ? '' : `\n * http-errors calls it \`${info.alias}\` after the reason phrase RFC 9110 replaced.`;
   return `/**
- * ${info.status} ${info.phrase}. Default code \`${info.code}\`.${headerDoc}
+ * ${info.status} ${info.phrase}. Default code \`${info.code}\`.${headerDoc}${aliasDoc}
  * @example throw new ${info.className}(${JSON.stringify(info.message)});
  */
 export class ${info.className} extends ApiError<${info.status}> {
@@ -23,22 +25,14 @@ nameClass(${info.className}, '${info.className}');
 /** The source of `src/errors/http-errors.generated.ts`: one class per catalog status. */
 export function renderErrorClasses(): string {
   const infos = ERROR_STATUSES.map((status) => getStatusInfo(status) as StatusInfo);
-  const aliases = infos
-    .filter((info) => info.alias !== undefined)
-    .map((info) => `/** Alias of {@link ${info.className}}, the name http-errors uses. */
-export const ${info.alias} = ${info.className};
-/** Alias of {@link ${info.className}}, the name http-errors uses. */
-export type ${info.alias} = ${info.className};
-`);
   const table = infos.map((info) => `  ${info.status}: ${info.className},`).join('\n');
   return `${HEADER}
 import type { ErrorStatus } from '../catalog';
 import { ApiError, nameClass, type ErrorOptionsFor } from './api-error';
 
 ${infos.map(renderClass).join('\n')}
-${aliases.join('\n')}
-/** The error class of every catalog status. */
-export const errorClasses = {
+/** The error class of every catalog status, by status. */
+export const errorClassesByStatus = {
 ${table}
 } as const satisfies { readonly [S in ErrorStatus]: new (message?: string, options?: ErrorOptionsFor<S>) => ApiError<S> };
 `;

@@ -1,4 +1,6 @@
-// The public API, listed by hand: what is not here is internal.
+// `express-api-errors`: the core entry, listed by hand. What is not here is internal or belongs to
+// a feature entry (express-api-errors/http, /idempotency, /metrics, /openapi, /validation, /client).
+// test/core/entries.test.ts lists every value name, so a new export is a deliberate change.
 
 // Catalog
 export {
@@ -21,7 +23,7 @@ export {
 } from './catalog';
 export { LIBRARY_CODES, type CodeSpec, type LibraryCode } from './catalog/codes';
 
-// Errors
+// Errors: one class per catalog status, generated from it
 export {
   ApiError,
   isApiError,
@@ -43,31 +45,18 @@ export {
 } from './errors/recognizers/databases';
 export type { ErrorRecognizer } from './errors/recognizers';
 export { ISSUE_CODES, type IssueCode, type FieldLocation } from './errors/recognizers/issues';
-export {
-  validate,
-  type OnlyRequestParts,
-  type RequestPart,
-  type RequestSchemas,
-  type StandardSchemaV1,
-  type ValidateMiddleware,
-  type ValidatedRequest,
-} from './validation';
-
-// Headers
-export { formatRetryAfter, formatHttpDate, normalizeRetryAfter } from './headers/retry-after';
-export { formatChallenge, parseChallenges, inheritRealm, type ParsedChallenge } from './headers/challenge';
-export { DEFAULT_UPGRADE, formatUpgrade } from './headers/upgrade';
-export { isSafeHeaderValue, isValidHeaderName, MAX_HEADER_VALUE_LENGTH } from './headers/safe-header';
 
 // Formats
 export { toEnvelope, ENVELOPE_MEDIA_TYPE, type ErrorEnvelope } from './formats/envelope';
 export { toProblemDetails, problemTypeUri, PROBLEM_MEDIA_TYPE, type ProblemDetails, type ProblemOptions } from './formats/problem-details';
+export { prefersProblemDetails, type ErrorFormat } from './formats/negotiate';
 export type { ErrorView } from './formats/error-view';
+export type { ErrorFormatter, FormattedError } from './formats/formatter';
 
 // Middleware
 export { errorHandler, getResponseError, type ErrorMiddleware } from './middleware/error-handler/error-handler';
 export type { ErrorHandlerOptions, LogLevelOption } from './middleware/error-handler/options';
-export { prefersProblemDetails, type ErrorFormat } from './formats/negotiate';
+export type { TracingOptions } from './tracing/tracing-options';
 export {
   requestId,
   getRequestId,
@@ -75,6 +64,7 @@ export {
   generateRequestId,
   REQUEST_ID_HEADER,
   type RequestIdOptions,
+  type RequestIdMiddleware,
 } from './middleware/request-id/request-id';
 export { notFoundHandler } from './middleware/not-found/not-found-handler';
 export {
@@ -84,13 +74,6 @@ export {
   type ClientErrorListener,
 } from './middleware/client-error/client-error-handler';
 
-// Logging
+// Logging (pino is loaded only when errorHandler's default logger writes its first line)
 export { serializeError } from './logging/serialize-error';
 export type { ErrorLogger, LogLevel, LogMethod } from './logging/logger';
-
-// Features (each folder lists its own public API)
-export * from './http';
-export * from './idempotency';
-export * from './metrics';
-export * from './docs';
-export * from './openapi';

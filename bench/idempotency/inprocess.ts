@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import express, { type RequestHandler } from 'express';
-import type * as Library from '../../src';
+import type * as Core from '../../src';
+import type * as Idempotency from '../../src/idempotency';
 import { describeMachine } from '../shared/machine';
 import { median, table } from '../shared/stats';
 
@@ -28,7 +29,9 @@ interface Sample {
 function measure(mode: Mode): Sample {
   const location = path.resolve(__dirname, '..', '..', process.env.BENCH_LIB ?? 'dist');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { errorHandler, idempotency, MemoryStore, requestId } = require(location) as typeof Library;
+  const { errorHandler, requestId } = require(location) as typeof Core;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { idempotency, MemoryStore } = require(path.join(location, 'idempotency')) as typeof Idempotency;
   const guard: RequestHandler = mode === 'plain' ? (_req, _res, next) => next() : (idempotency({ store: new MemoryStore() }) as RequestHandler);
   const app = express();
   app.use(requestId());

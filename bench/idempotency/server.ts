@@ -4,21 +4,25 @@
 import path from 'node:path';
 import express, { type RequestHandler } from 'express';
 import { Redis } from 'ioredis';
-import type * as Library from '../../src';
+import type * as Core from '../../src';
+import type * as Idempotency from '../../src/idempotency';
 
 const mode = process.env.MODE ?? 'plain';
 
 // The built package (`npm run build` first) as users run it, unless BENCH_LIB names another copy
 // (`src` for the TypeScript source through tsx, or a scratch build).
 const location = path.resolve(__dirname, '..', '..', process.env.BENCH_LIB ?? 'dist');
+// `<location>/idempotency` is dist/idempotency.js built, src/idempotency/index.ts in source.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { errorHandler, idempotency, MemoryStore, RedisStore, requestId } = require(location) as typeof Library;
+const { errorHandler, requestId } = require(location) as typeof Core;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { idempotency, MemoryStore, RedisStore } = require(path.join(location, 'idempotency')) as typeof Idempotency;
 if (typeof idempotency !== 'function') throw new Error(`${location} has no idempotency(): run \`npm run build\` or set BENCH_LIB=src`);
 // tsx turns source maps on; production `node` does not.
 process.setSourceMapsEnabled(false);
 
 async function main(): Promise<void> {
-  let store: Library.IdempotencyStore | undefined;
+  let store: Idempotency.IdempotencyStore | undefined;
   // MEMORY_MAX_ENTRIES: the store's bound (default 10 000), to see what keeping responses costs.
   if (mode === 'memory') store = new MemoryStore({ maxEntries: Number(process.env.MEMORY_MAX_ENTRIES ?? 10_000) });
   if (mode === 'redis') {

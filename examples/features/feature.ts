@@ -2,10 +2,17 @@ import type { Express } from 'express';
 import type { UsersStore } from '../users-store';
 import type { ExampleAppOptions } from '../app';
 
+/** Puts one piece of the example's state back as it was at start (`POST /reset`). */
+export type ResetState = () => void | Promise<void>;
+
 /** What a feature module of the example gets to work with. */
 export interface FeatureContext {
   readonly store: UsersStore;
   readonly options: ExampleAppOptions;
+  /** Registers what `POST /reset` must put back (data, counters) for the feature's state. */
+  onReset(reset: ResetState): void;
+  /** Runs every registered reset. */
+  resetAll(): Promise<void>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { idempotency as idempotencyKey, MemoryStore, RedisStore, type IdempotencyStore } from '../../src';
+import { idempotency as idempotencyKey, MemoryStore, RedisStore, type IdempotencyStore } from '../../src/idempotency';
 import type { UsersStore } from '../users-store';
 import type { ExampleFeature } from './feature';
 
@@ -14,15 +14,23 @@ function caller(req: Request): string | undefined {
   return authorization === undefined ? undefined : createHash('sha256').update(authorization).digest('base64url').slice(0, 22);
 }
 
-function createGuard(store: IdempotencyStore): RequestHandler {
-  return idempotencyKey<Request>({ store, identify: caller }) as RequestHandler;
+// `generation` is part of the scope: after `POST /reset` the keys used before are unknown again,
+// in the memory store and in Redis alike, without deleting anything.
+function createGuard(store: IdempotencyStore, generation: () => number): RequestHandler {
+  return idempotencyKey<Request>({
+    store,
+    identify: (req) => {
+      const identity = caller(req);
+      return identity === undefined ? undefined : `${generation()}.${identity}`;
+    },
+  }) as RequestHandler;
 }
 
 /** The Idempotency-Key middleware of `POST /users` for the app that owns `users`. */
 export function usersIdempotency(users: UsersStore): RequestHandler {
   let guard = guards.get(users);
   if (guard === undefined) {
-    guard = createGuard(new MemoryStore());
+    guard = createGuard(new MemoryStore(), () => 0);
     guards.set(users, guard);
   }
   return guard;
@@ -38,6 +46,10 @@ export const idempotency: ExampleFeature = {
     const redisUrl = context.options.redisUrl ?? process.env.REDIS_URL;
     const store = redisUrl ? new RedisStore({ url: redisUrl, prefix: 'example:idempotency:' }) : new MemoryStore();
     app.locals.idempotencyStore = store;
-    guards.set(context.store, createGuard(store));
+    let generation = 0;
+    context.onReset(() => {
+      generation += 1;
+    });
+    guards.set(context.store, createGuard(store, () => generation));
   },
 };

@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import * as promClient from 'prom-client';
-import { formatStatusSnapshot, statusMetrics, type StatusMetrics } from '../../src';
+import { formatStatusSnapshot, statusMetrics, type StatusMetrics } from '../../src/metrics';
 import type { ExampleFeature } from './feature';
 
 const METRICS_PATH = '/metrics';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { accepted, negotiatedType, noContent, notImplemented, produces, requestTimeout, timeoutSignal } from '../../src';
+import { accepted, negotiatedType, noContent, notImplemented, produces, requestTimeout, timeoutSignal } from '../../src/http';
 
 /** The reporting periods of the demo account: rows, no data, or an extraction still running. */
 const PERIODS: Readonly<Record<string, { readonly rows: readonly { day: string; amount: number }[] } | 'pending'>> = {
@@ -35,7 +35,7 @@ export function reportsRouter(): Router {
   });
 
   // A report slower than the limit: the client gets 504 handler_timeout; the late answer is dropped.
-  router.get('/slow', requestTimeout({ ms: 300 }), async (req, res) => {
+  router.get('/slow', requestTimeout({ timeoutMs: 300 }), async (req, res) => {
     const delay = Math.min(Number(req.query.delay_ms ?? 1000) || 0, 5000);
     await wait(delay, timeoutSignal(req));
     // After a 504 nobody waits for the answer; writing it anyway would be harmlessly dropped.

@@ -1,17 +1,16 @@
-import { createHash } from 'node:crypto';
 import { Router } from 'express';
-import { preconditions, ValidationError } from '../../src';
+import { ValidationError } from '../../src';
+import { preconditions } from '../../src/http';
+import type { SettingsStore } from '../settings-store';
 
 /** `/settings`: a resource whose writes must be conditional (428 without If-Match, 412 on a stale ETag). */
-export function settingsRouter(): Router {
+export function settingsRouter(settings: SettingsStore): Router {
   const router = Router();
-  let settings: Record<string, unknown> = { currency: 'EUR', timezone: 'UTC' };
-  const etag = () => `"${createHash('sha1').update(JSON.stringify(settings)).digest('base64url')}"`;
 
-  router.use(preconditions({ etag }));
+  router.use(preconditions({ etag: () => settings.etag() }));
 
   router.get('/', (_req, res) => {
-    res.set('ETag', etag()).json({ data: settings });
+    res.set('ETag', settings.etag()).json({ data: settings.get() });
   });
 
   router.put('/', (req, res) => {
@@ -19,8 +18,8 @@ export function settingsRouter(): Router {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new ValidationError('Settings must be a JSON object.', { details: [{ path: 'body', code: 'invalid_type', message: 'body must be an object' }] });
     }
-    settings = { ...(body as Record<string, unknown>) };
-    res.set('ETag', etag()).json({ data: settings });
+    settings.set(body as Record<string, unknown>);
+    res.set('ETag', settings.etag()).json({ data: settings.get() });
   });
 
   return router;

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { assertUpstreamOk, toUpstreamError } from '../../src';
+import { assertUpstreamOk, toUpstreamError } from '../../src/http';
 
 type Mode = 'ok' | 'error' | 'down' | 'slow';
 

@@ -14,7 +14,8 @@
  *   `optional` a MAY.
  * - `retryable`: a client may repeat the same request later and expect a different outcome.
  * - `noStore`: the RFC says the response MUST NOT be cached, whatever the handler is configured with.
- * - `alias`: the class name people know from http-errors, exported as well.
+ * - `alias`: the class name people know from http-errors, named in the class's TSDoc and the
+ *   status table; not exported (one name per class).
  */
 export const STATUSES = {
   400: { phrase: 'Bad Request', code: 'bad_request', message: 'The request is invalid.' },

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CodeSource } from '../docs/code-table';
 import { readMarkedRegion, replaceMarkedRegion } from '../docs/marked-region';
+import { renderStatusReferenceHtml } from '../docs/render-html';
 import { renderStatusReference, renderStatusTable } from '../docs/render-markdown';
 import { buildStatusReference } from '../docs/status-reference';
 import { loadCodes } from './load-codes';
@@ -20,7 +21,9 @@ Prints the status-code reference of your API: every status of the catalog (code,
 expect it, headers, what the client should do, an example body) and your own registered codes.
 
 Options:
-  --format <markdown|json|table>  markdown page (default), JSON data, or the compact README table
+  --format <markdown|html|json|table>
+                                  markdown page (default), a self-contained HTML page (no
+                                  script, inline CSS), JSON data, or the compact README table
   --codes <module>                a module exporting your defineErrorCodes() registry
                                   (.js, .cjs, .mjs; .ts when tsx is installed)
   --export <name>                 the export holding the registry (default: the default export,
@@ -32,7 +35,7 @@ Options:
   -h, --help                      show this help
 `;
 
-const FORMATS = ['markdown', 'json', 'table'] as const;
+const FORMATS = ['markdown', 'html', 'json', 'table'] as const;
 type Format = (typeof FORMATS)[number];
 
 function parse(argv: readonly string[]) {
@@ -72,7 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   const target = values.update ?? values.check;
-  if (target !== undefined && (format === 'json' || (values.update !== undefined && values.check !== undefined))) {
+  if (target !== undefined && (format === 'json' || format === 'html' || (values.update !== undefined && values.check !== undefined))) {
     io.stderr('--update and --check take one file, with the markdown or table format\n');
     return 2;
   }
@@ -80,7 +83,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const codes: CodeSource | undefined = values.codes === undefined ? undefined : await loadCodes(values.codes, io.cwd, values.export);
     const reference = buildStatusReference({ codes, libraryCodes: values['no-library-codes'] !== true });
     const output =
-      format === 'json' ? `${JSON.stringify(reference, null, 2)}\n` : format === 'table' ? `${renderStatusTable(reference)}\n` : renderStatusReference(reference);
+      format === 'json'
+        ? `${JSON.stringify(reference, null, 2)}\n`
+        : format === 'table'
+          ? `${renderStatusTable(reference)}\n`
+          : format === 'html'
+            ? renderStatusReferenceHtml(reference)
+            : renderStatusReference(reference);
     if (target === undefined) {
       io.stdout(output);
       return 0;

@@ -19,31 +19,31 @@ export class NetworkError extends Error {
 Object.defineProperty(NetworkError.prototype, 'name', { value: 'NetworkError', writable: true, configurable: true });
 
 /**
- * A time limit of the client ran out: `scope: 'attempt'` for the per-attempt `timeout` (after the
- * last retry), `scope: 'deadline'` for the overall `deadline` of one call, retries and waits included.
+ * A time limit of the client ran out: `scope: 'attempt'` for the per-attempt `timeoutMs` (after the
+ * last retry), `scope: 'deadline'` for the overall `deadlineMs` of one call, retries and waits included.
  * Its `name` is `TimeoutError`, like the `DOMException` of `AbortSignal.timeout()`.
  *
  * @example
- * try { await api.get('/report', { deadline: 5_000 }); } catch (error) {
+ * try { await api.get('/report', { deadlineMs: 5_000 }); } catch (error) {
  *   if (error instanceof TimeoutError && error.scope === 'deadline') retryLater();
  * }
  */
 export class TimeoutError extends Error {
   /** Which limit ran out. */
   readonly scope: 'attempt' | 'deadline';
-  /** The limit, in milliseconds. */
-  readonly timeout: number;
+  /** The limit that ran out, in milliseconds. */
+  readonly timeoutMs: number;
   /** How many attempts were made, retries included. */
   readonly attempts: number;
 
-  constructor(scope: 'attempt' | 'deadline', timeout: number, attempts = 1) {
+  constructor(scope: 'attempt' | 'deadline', timeoutMs: number, attempts = 1) {
     super(
       scope === 'deadline'
-        ? `The request did not complete within its ${timeout} ms deadline.`
-        : `The server did not respond within ${timeout} ms.`,
+        ? `The request did not complete within its ${timeoutMs} ms deadline.`
+        : `The server did not respond within ${timeoutMs} ms.`,
     );
     this.scope = scope;
-    this.timeout = timeout;
+    this.timeoutMs = timeoutMs;
     this.attempts = attempts;
   }
 }

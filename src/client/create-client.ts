@@ -22,9 +22,9 @@ export interface RequestOptions {
   /** Aborts the call, retries and waits included; the call rejects with the signal's reason. */
   readonly signal?: AbortSignal;
   /** Per-attempt time limit in ms, or `false` for none. */
-  readonly timeout?: number | false;
+  readonly timeoutMs?: number | false;
   /** Time limit of the whole call in ms (attempts and waits), or `false` for none. */
-  readonly deadline?: number | false;
+  readonly deadlineMs?: number | false;
   /** The Idempotency-Key of a POST or PATCH; `false` sends none (and so never retries it). */
   readonly idempotencyKey?: string | false;
   /** Retry settings of this call, over the client's. */
@@ -43,9 +43,9 @@ export interface ClientOptions {
   /** Retry settings, or a number of retries, or `false`. Default: 2 retries, see {@link RetryOptions}. */
   readonly retry?: RetryOptions | number | false;
   /** Per-attempt time limit in ms, or `false`. Default `10_000`. */
-  readonly timeout?: number | false;
+  readonly timeoutMs?: number | false;
   /** Time limit of a whole call in ms, retries and waits included, or `false`. Default `60_000`. */
-  readonly deadline?: number | false;
+  readonly deadlineMs?: number | false;
   /** The fetch to use. Default: the global `fetch` (browsers, Node 18+, edge runtimes). */
   readonly fetch?: typeof fetch;
   /**
@@ -59,7 +59,7 @@ export interface ClientOptions {
   readonly errorClasses?: Readonly<Record<string, ErrorClass>>;
   /** Response header of the request id. Default `X-Request-Id`. */
   readonly requestIdHeader?: string;
-  /** Longest error body read, in bytes. Default 1 MiB. */
+  /** Longest error body read, in bytes; see `parseErrorResponse`. Default 1 MiB. */
   readonly maxErrorBodyBytes?: number;
 }
 
@@ -153,7 +153,7 @@ export function createClient(options: ClientOptions): Client {
   const parseOptions = {
     errorClasses: options.errorClasses,
     requestIdHeader: options.requestIdHeader,
-    maxBodyBytes: options.maxErrorBodyBytes,
+    maxErrorBodyBytes: options.maxErrorBodyBytes,
   };
 
   async function headersOf(method: string, call: RequestOptions): Promise<Headers> {
@@ -210,8 +210,8 @@ export function createClient(options: ClientOptions): Client {
     const policy: RetryPolicy = resolveRetryPolicy(options.retry, call.retry);
     const keyed = headers.has('Idempotency-Key');
     const retryable = policy.limit > 0 && (IDEMPOTENT.has(method) || keyed) && !isStream(body);
-    const timeout = limit(call.timeout, options.timeout ?? 10_000);
-    const deadline = limit(call.deadline, options.deadline ?? 60_000);
+    const timeout = limit(call.timeoutMs, options.timeoutMs ?? 10_000);
+    const deadline = limit(call.deadlineMs, options.deadlineMs ?? 60_000);
 
     const link = linkSignal(call.signal);
     const started = Date.now();
@@ -234,15 +234,15 @@ export function createClient(options: ClientOptions): Client {
           (outcome.kind === 'failed' || policy.statuses.has(status) || (status === 409 && keyed && code === IN_USE_CODE));
         const wait = worthRetrying ? retryDelay(policy, number, 'retryAfter' in error ? error.retryAfter : undefined) : undefined;
         // A wait that would outlast the deadline is pointless: the last error is the better answer.
-        const willRetry = wait !== undefined && (deadline === undefined || Date.now() - started + wait.delay < deadline);
-        safely(options.onStatus, { method, path: pathname, status, code, attempt: number, duration: Date.now() - sent, willRetry });
+        const willRetry = wait !== undefined && (deadline === undefined || Date.now() - started + wait.delayMs < deadline);
+        safely(options.onStatus, { method, path: pathname, status, code, attempt: number, durationMs: Date.now() - sent, willRetry });
         if (error === undefined) return (outcome as { value: T }).value;
         if (!willRetry) {
           setAttempts(error, number);
           throw error;
         }
-        safely(policy.onRetry, { method, path: pathname, attempt: number, delay: wait.delay, fromRetryAfter: wait.fromRetryAfter, error });
-        await policy.sleep(wait.delay, link.signal);
+        safely(policy.onRetry, { method, path: pathname, attempt: number, delayMs: wait.delayMs, fromRetryAfter: wait.fromRetryAfter, error });
+        await policy.sleep(wait.delayMs, link.signal);
       }
     } catch (failure) {
       // The deadline or the caller's signal stops everything, a wait included.

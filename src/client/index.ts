@@ -25,10 +25,12 @@ export {
   type StatusEvent,
 } from './status-distribution';
 
-// The same error classes as the server. Import them from this entry in client code: a bundle
-// holding both entries has one copy of the classes per entry, and `instanceof` needs the same copy.
-export { ApiError, isApiError, type ApiErrorOptions, type ErrorOptionsFor } from '../errors/api-error';
-export * from '../errors/http-errors.generated';
-export { ValidationError, type ValidationIssue } from '../errors/validation-error';
+// The same error classes as the server (the same objects: `instanceof` holds whichever entry an
+// error came from), typed for client code: `error instanceof NotFoundError` narrows to an error
+// with `code`, `details` and the `requestId`, `retryAfter`, `docUrl` of the response it came from.
+export { ApiError, isApiError, ValidationError, type ReceivedErrorInfo } from './client-error-class';
+export type { ApiErrorOptions, ErrorOptionsFor } from '../errors/api-error';
+export * from './error-classes.generated';
+export type { ValidationIssue } from '../errors/validation-error';
 export { createError } from '../errors/create-error';
 export { ERROR_STATUSES, getStatusInfo, isErrorStatus, type ErrorStatus, type StatusInfo } from '../catalog';

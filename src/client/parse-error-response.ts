@@ -20,7 +20,7 @@ export interface ParseErrorOptions {
   /** Response header carrying the request id when the body has none. Default `X-Request-Id`. */
   readonly requestIdHeader?: string;
   /** Longest error body read, in bytes; a longer one is not parsed. Default 1 MiB. */
-  readonly maxBodyBytes?: number;
+  readonly maxErrorBodyBytes?: number;
 }
 
 /** The parts of an error body we understood. */
@@ -171,7 +171,7 @@ export async function parseErrorResponse(response: Response, options: ParseError
   // Dates in Retry-After are read against the server's clock when it sent one: the client's may be off.
   const serverNow = parseHttpDate(headers.get('Date') ?? '');
   const retryAfter = parseRetryAfter(headers.get('Retry-After'), serverNow ?? Date.now());
-  const read = await readBodyText(response, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const read = await readBodyText(response, options.maxErrorBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   const fields = interpret(read, response);
   const classes = options.errorClasses === undefined ? DEFAULT_CLASSES : { ...DEFAULT_CLASSES, ...options.errorClasses };
   const error = build(response.status, fields, retryAfter, classes);

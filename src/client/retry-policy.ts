@@ -7,8 +7,8 @@ export interface RetryEvent {
   /** The attempt that failed: 1 for the first. */
   readonly attempt: number;
   /** Milliseconds the client waits before the next attempt. */
-  readonly delay: number;
-  /** Whether `delay` came from the server's Retry-After (else from the backoff). */
+  readonly delayMs: number;
+  /** Whether `delayMs` came from the server's Retry-After (else from the backoff). */
   readonly fromRetryAfter: boolean;
   /** The typed error, `NetworkError` or `TimeoutError` of the failed attempt. */
   readonly error: unknown;
@@ -21,11 +21,11 @@ export interface RetryOptions {
   /** Statuses retried. Default `[408, 429, 502, 503, 504]`; network errors and attempt timeouts always are. */
   readonly statuses?: readonly number[];
   /** The backoff of the first retry, in ms, doubling each time. Default `300`. */
-  readonly baseDelay?: number;
+  readonly baseDelayMs?: number;
   /** Cap of the computed backoff, in ms. Default `10_000`. */
-  readonly maxDelay?: number;
+  readonly maxDelayMs?: number;
   /** Cap of a Retry-After wait, in ms: a longer one is waited this long. Default `30_000`. */
-  readonly maxRetryAfter?: number;
+  readonly maxRetryAfterMs?: number;
   /** Called before each wait, for logging. A hook that throws does not break the call. */
   readonly onRetry?: (event: RetryEvent) => void;
   /** Source of randomness of the jitter, in `[0, 1)`. Default `Math.random`. */
@@ -38,9 +38,9 @@ export interface RetryOptions {
 export interface RetryPolicy {
   readonly limit: number;
   readonly statuses: ReadonlySet<number>;
-  readonly baseDelay: number;
-  readonly maxDelay: number;
-  readonly maxRetryAfter: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly maxRetryAfterMs: number;
   readonly onRetry: ((event: RetryEvent) => void) | undefined;
   readonly random: () => number;
   readonly sleep: Sleep;
@@ -62,9 +62,9 @@ export function resolveRetryPolicy(
   return {
     limit: Math.floor(nonNegative(options.limit, 2)),
     statuses: new Set(options.statuses ?? DEFAULT_STATUSES),
-    baseDelay: nonNegative(options.baseDelay, 300),
-    maxDelay: nonNegative(options.maxDelay, 10_000),
-    maxRetryAfter: nonNegative(options.maxRetryAfter, 30_000),
+    baseDelayMs: nonNegative(options.baseDelayMs, 300),
+    maxDelayMs: nonNegative(options.maxDelayMs, 10_000),
+    maxRetryAfterMs: nonNegative(options.maxRetryAfterMs, 30_000),
     onRetry: options.onRetry,
     random: options.random ?? Math.random,
     sleep: options.sleep ?? defaultSleep,
@@ -72,19 +72,19 @@ export function resolveRetryPolicy(
 }
 
 /**
- * Exponential backoff with full jitter: a uniform draw in `[0, min(maxDelay, baseDelay * 2^(n-1)))`
+ * Exponential backoff with full jitter: a uniform draw in `[0, min(maxDelayMs, baseDelayMs * 2^(n-1)))`
  * for retry `n`. Full jitter spreads clients that failed together over the whole window, where a
  * fixed or +/-x% delay brings them back in a herd.
  */
 export function backoffDelay(policy: RetryPolicy, retry: number): number {
-  const ceiling = Math.min(policy.maxDelay, policy.baseDelay * 2 ** Math.max(0, retry - 1));
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
   return Math.floor(policy.random() * ceiling);
 }
 
 /** The wait before retry `retry`: the server's Retry-After when it sent one (capped), else the backoff. */
-export function retryDelay(policy: RetryPolicy, retry: number, retryAfterSeconds: number | undefined): { delay: number; fromRetryAfter: boolean } {
+export function retryDelay(policy: RetryPolicy, retry: number, retryAfterSeconds: number | undefined): { delayMs: number; fromRetryAfter: boolean } {
   if (retryAfterSeconds !== undefined) {
-    return { delay: Math.min(Math.ceil(retryAfterSeconds * 1000), policy.maxRetryAfter), fromRetryAfter: true };
+    return { delayMs: Math.min(Math.ceil(retryAfterSeconds * 1000), policy.maxRetryAfterMs), fromRetryAfter: true };
   }
-  return { delay: backoffDelay(policy, retry), fromRetryAfter: false };
+  return { delayMs: backoffDelay(policy, retry), fromRetryAfter: false };
 }

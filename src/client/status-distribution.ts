@@ -14,7 +14,7 @@ export interface StatusEvent {
   /** 1 for the first attempt, 2 for the first retry, ... */
   readonly attempt: number;
   /** Milliseconds from sending the request to reading the whole response. */
-  readonly duration: number;
+  readonly durationMs: number;
   /** Whether the client retries after this outcome. */
   readonly willRetry: boolean;
 }

@@ -44,7 +44,7 @@ export function renderStatusTable(reference: StatusReference): string {
     '|---|---|---|---|---|',
     ...reference.statuses.map(
       (entry) =>
-        `| ${entry.status} ${entry.phrase} | \`${entry.className}\`${entry.alias === undefined ? '' : ` (\`${entry.alias}\`)`} | \`${entry.code}\` | ${headerList(entry.headers)} | ${entry.retryable ? 'yes' : ''} |`,
+        `| ${entry.status} ${entry.phrase} | \`${entry.className}\`${entry.alias === undefined ? '' : ` (http-errors: \`${entry.alias}\`)`} | \`${entry.code}\` | ${headerList(entry.headers)} | ${entry.retryable ? 'yes' : ''} |`,
     ),
   ];
   if (reference.codes.length > 0) lines.push('', 'Other codes answered beyond each status\'s default:', '', ...codeRows(reference.codes, true));
@@ -79,7 +79,7 @@ function statusSection(entry: StatusReferenceEntry, requestIdHeader: string): st
   const lines = [
     `### ${entry.status} ${entry.phrase}`,
     '',
-    `**Code:** \`${entry.code}\` · **Class:** \`${entry.className}\`${entry.alias === undefined ? '' : ` (alias \`${entry.alias}\`)`}`,
+    `**Code:** \`${entry.code}\` · **Class:** \`${entry.className}\`${entry.alias === undefined ? '' : ` (http-errors: \`${entry.alias}\`)`}`,
     '',
     `**When to expect:** ${entry.when}`,
     '',

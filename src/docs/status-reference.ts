@@ -31,7 +31,7 @@ export interface StatusReferenceEntry {
   readonly phrase: string;
   /** The class to throw, e.g. `NotFoundError`. */
   readonly className: string;
-  /** The http-errors name also exported for the class (`PayloadTooLargeError`), if any. */
+  /** The name http-errors gives the class (`PayloadTooLargeError`), if any; not exported here. */
   readonly alias: string | undefined;
   /** The default code. */
   readonly code: string;

@@ -1,6 +1,6 @@
 import { resolveStatusInfo, type ErrorStatus, type UnregisteredErrorStatus } from '../catalog';
 import { ApiError, type ApiErrorOptions, type ErrorOptionsFor } from './api-error';
-import { errorClasses } from './http-errors.generated';
+import { errorClassesByStatus } from './http-errors.generated';
 
 /**
  * A status `createError` takes besides the catalog's: a literal the catalog does not hold
@@ -21,6 +21,6 @@ export function createError<S extends number>(status: OtherStatusArgument<S>, me
 export function createError(status: number, message?: string, options?: ApiErrorOptions): ApiError {
   const info = resolveStatusInfo(status);
   if (!info.registered) return new ApiError(info.status, message, options);
-  const ErrorClass = errorClasses[info.status as ErrorStatus] as unknown as new (message?: string, options?: ApiErrorOptions) => ApiError;
+  const ErrorClass = errorClassesByStatus[info.status as ErrorStatus] as unknown as new (message?: string, options?: ApiErrorOptions) => ApiError;
   return new ErrorClass(message, options);
 }

@@ -154,6 +154,7 @@ nameClass(PreconditionFailedError, 'PreconditionFailedError');
 /**
  * 413 Content Too Large. Default code `content_too_large`.
  * Headers: Retry-After (recommended, from `retryAfter`).
+ * http-errors calls it `PayloadTooLargeError` after the reason phrase RFC 9110 replaced.
  * @example throw new ContentTooLargeError("The request body is too large.");
  */
 export class ContentTooLargeError extends ApiError<413> {
@@ -222,6 +223,7 @@ nameClass(MisdirectedRequestError, 'MisdirectedRequestError');
 
 /**
  * 422 Unprocessable Content. Default code `invalid_operation`.
+ * http-errors calls it `UnprocessableEntityError` after the reason phrase RFC 9110 replaced.
  * @example throw new UnprocessableContentError("The request is well-formed but cannot be processed.");
  */
 export class UnprocessableContentError extends ApiError<422> {
@@ -433,18 +435,8 @@ export class NetworkAuthenticationRequiredError extends ApiError<511> {
 }
 nameClass(NetworkAuthenticationRequiredError, 'NetworkAuthenticationRequiredError');
 
-/** Alias of {@link ContentTooLargeError}, the name http-errors uses. */
-export const PayloadTooLargeError = ContentTooLargeError;
-/** Alias of {@link ContentTooLargeError}, the name http-errors uses. */
-export type PayloadTooLargeError = ContentTooLargeError;
-
-/** Alias of {@link UnprocessableContentError}, the name http-errors uses. */
-export const UnprocessableEntityError = UnprocessableContentError;
-/** Alias of {@link UnprocessableContentError}, the name http-errors uses. */
-export type UnprocessableEntityError = UnprocessableContentError;
-
-/** The error class of every catalog status. */
-export const errorClasses = {
+/** The error class of every catalog status, by status. */
+export const errorClassesByStatus = {
   400: BadRequestError,
   401: UnauthorizedError,
   402: PaymentRequiredError,

@@ -23,21 +23,20 @@ function isWellFormed(error: ApiError): boolean {
 
 function tryEach(recognizers: readonly ErrorRecognizer[], value: unknown): ApiError | undefined {
   for (const recognize of recognizers) {
-    let result: ApiError | undefined;
     try {
-      result = recognize(value);
+      const result = recognize(value);
+      if (isApiError(result) && isWellFormed(result)) return result;
     } catch {
-      // A recognizer that trips over a hostile value must not take the answer down with it.
-      continue;
+      // A recognizer that trips over a hostile value, or returns one, is skipped: it must not
+      // take the answer down with it.
     }
-    if (result !== undefined && isApiError(result) && isWellFormed(result)) return result;
   }
   return undefined;
 }
 
 function convert(value: unknown, own: readonly ErrorRecognizer[] | undefined): ApiError {
   if (isApiError(value)) return createError(500, undefined, { cause: value, captureStack: false });
-  if (own !== undefined && own.length > 0) {
+  if (own !== undefined) {
     const recognized = tryEach(own, value);
     if (recognized !== undefined) return recognized;
   }
@@ -57,12 +56,13 @@ function convert(value: unknown, own: readonly ErrorRecognizer[] | undefined): A
  * Never throws.
  */
 export function toApiError(value: unknown, options?: ToApiErrorOptions): ApiError {
-  // Our own errors pay for nothing else.
-  if (isApiError(value) && isWellFormed(value)) return value;
   try {
+    // Our own errors pay for nothing else.
+    if (isApiError(value) && isWellFormed(value)) return value;
     return convert(value, options?.recognizers);
   } catch {
-    // A hostile value (a throwing getter, a revoked Proxy) must still get an answer.
+    // A hostile value (a branded one whose getter throws, non-iterable `recognizers`) must
+    // still get an answer.
     return createError(500, undefined, { captureStack: false });
   }
 }

@@ -1,6 +1,6 @@
 import type { ErrorView } from './error-view';
 
-/** The JSON envelope: `{ error: { code, message, details?, doc_url? }, meta: { request_id } }`. */
+/** The JSON envelope: `{ error: { code, message, details?, doc_url? }, meta: { request_id, trace_id? } }`. */
 export interface ErrorEnvelope {
   readonly error: {
     readonly code: string;
@@ -9,7 +9,8 @@ export interface ErrorEnvelope {
     /** The page documenting `code` (the name Stripe's API uses), with `docsBaseUrl`. */
     readonly doc_url?: string;
   };
-  readonly meta: { readonly request_id: string };
+  /** `trace_id`: the OpenTelemetry trace, only with `tracing: { exposeTraceId: true }`. */
+  readonly meta: { readonly request_id: string; readonly trace_id?: string };
   /** Development mode only. */
   readonly debug?: unknown;
 }
@@ -24,7 +25,9 @@ export function toEnvelope(view: ErrorView): ErrorEnvelope {
   const error: { code: string; message: string; details?: unknown; doc_url?: string } = { code: view.code, message: view.message };
   if (view.details !== undefined) error.details = view.details;
   if (view.docUrl !== undefined) error.doc_url = view.docUrl;
-  const envelope: { error: typeof error; meta: { request_id: string }; debug?: unknown } = { error, meta: { request_id: view.requestId } };
+  const meta: { request_id: string; trace_id?: string } = { request_id: view.requestId };
+  if (view.traceId !== undefined) meta.trace_id = view.traceId;
+  const envelope: { error: typeof error; meta: typeof meta; debug?: unknown } = { error, meta };
   if (view.debug !== undefined) envelope.debug = view.debug;
   return envelope;
 }

@@ -15,4 +15,6 @@ export interface ErrorView {
   readonly debug: unknown;
   /** The page documenting `code` (`docsBaseUrl` + code), when the handler has a docs base. */
   readonly docUrl?: string;
+  /** The OpenTelemetry trace id of the request, with `tracing: { exposeTraceId: true }` and an active span. */
+  readonly traceId?: string;
 }

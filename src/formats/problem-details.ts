@@ -14,6 +14,8 @@ export interface ProblemDetails {
   readonly code: string;
   /** Extension: the request id. */
   readonly request_id: string;
+  /** Extension: the OpenTelemetry trace id, only with `tracing: { exposeTraceId: true }`. */
+  readonly trace_id?: string;
   /** Extension: the details (validation issues for `validation_error`). */
   readonly errors?: unknown;
   /** Extension, development mode only. */
@@ -57,6 +59,7 @@ export function toProblemDetails(view: ErrorView, options: ProblemOptions = {}):
     ...(view.instance === undefined ? {} : { instance: view.instance }),
     code: view.code,
     request_id: view.requestId,
+    ...(view.traceId === undefined ? {} : { trace_id: view.traceId }),
     ...(view.details === undefined ? {} : { errors: view.details }),
     ...(view.debug === undefined ? {} : { debug: view.debug }),
   };

@@ -19,10 +19,10 @@ export interface DeprecatedApiVersion {
    * From that moment on the version answers 426 like a `retired` one: no redeploy needed.
    */
   readonly sunset: Date;
-  /** Migration docs for this version, `Link: <url>; rel="deprecation"` (RFC 9745 §3). Default `migrationUrl`. */
-  readonly link?: string;
-  /** The sunset policy, `Link: <url>; rel="sunset"` (the link relation of RFC 8594). Default: none. */
-  readonly sunsetLink?: string;
+  /** Migration docs for this version, `Link: <url>; rel="deprecation"` (RFC 9745 §3). Default: the options' `migrationUrl`. */
+  readonly migrationUrl?: string;
+  /** The sunset policy, `Link: <url>; rel="sunset"` (the link relation of RFC 8594 §6). Default: none. */
+  readonly sunsetPolicyUrl?: string;
 }
 
 /** Options of {@link retiredApiVersions}. */
@@ -35,7 +35,7 @@ export interface RetiredApiVersionsOptions {
    * Versions in their deprecation period, by name (matched case-insensitively): served normally
    * with `Deprecation`, `Sunset` and `Link` headers until their `sunset`, then answered 426.
    *
-   * @example { v2: { since: new Date('2025-07-01'), sunset: new Date('2026-07-01'), sunsetLink: 'https://docs.example.com/sunset' } }
+   * @example { v2: { since: new Date('2025-07-01'), sunset: new Date('2026-07-01'), sunsetPolicyUrl: 'https://docs.example.com/sunset' } }
    */
   readonly deprecated?: Readonly<Record<string, DeprecatedApiVersion>>;
   /** Request header carrying the version, e.g. `'API-Version'`. Read when the path names none. */
@@ -162,12 +162,12 @@ function deprecationsOf(options: RetiredApiVersionsOptions, retired: ReadonlySet
     const sunset = timeOf(version, 'sunset', entry.sunset);
     // RFC 9745: the Sunset date is not earlier than the Deprecation date.
     if (sunset < since) throw new TypeError(`retiredApiVersions: deprecated.${version}.sunset is before its since date`);
-    const docs = entry.link ?? options.migrationUrl;
-    if (entry.link !== undefined) checkLinkTarget(`deprecated.${version}.link`, entry.link);
-    if (entry.sunsetLink !== undefined) checkLinkTarget(`deprecated.${version}.sunsetLink`, entry.sunsetLink);
+    const docs = entry.migrationUrl ?? options.migrationUrl;
+    if (entry.migrationUrl !== undefined) checkLinkTarget(`deprecated.${version}.migrationUrl`, entry.migrationUrl);
+    if (entry.sunsetPolicyUrl !== undefined) checkLinkTarget(`deprecated.${version}.sunsetPolicyUrl`, entry.sunsetPolicyUrl);
     const links = [
       ...(docs === undefined ? [] : [`<${docs}>; rel="deprecation"`]),
-      ...(entry.sunsetLink === undefined ? [] : [`<${entry.sunsetLink}>; rel="sunset"`]),
+      ...(entry.sunsetPolicyUrl === undefined ? [] : [`<${entry.sunsetPolicyUrl}>; rel="sunset"`]),
     ];
     map.set(key, {
       // An sf-date (RFC 9651 §3.3.7): "@" and integer seconds since the epoch.

@@ -1,4 +1,4 @@
-// Public API of the HTTP-semantics feature, listed by hand.
+// `express-api-errors/http`: the public API of the HTTP-semantics feature, listed by hand.
 
 // 405, 406, 426, 501
 export type { HttpMiddleware } from './middleware';
@@ -44,4 +44,11 @@ export {
 } from './preconditions';
 export { entityTagsMatch, parseEntityTag, parseEntityTagList, type EntityTag } from './entity-tags';
 
-// Problem details: the `type` URI errorHandler writes for a code (src/formats owns it).
+// Header values users write themselves (Retry-After, WWW-Authenticate) and the checks errorHandler
+// applies to every header it sets.
+export { formatRetryAfter, formatHttpDate, normalizeRetryAfter } from '../headers/retry-after';
+export { formatChallenge, parseChallenges, type ParsedChallenge } from '../headers/challenge';
+export { isSafeHeaderValue, isValidHeaderName, MAX_HEADER_VALUE_LENGTH } from '../headers/safe-header';
+
+// CORS: the error headers a cross-origin browser client must be allowed to read
+export { EXPOSED_ERROR_HEADERS } from './exposed-error-headers';

@@ -1,9 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-
-// How methodNotAllowed hands a CORS preflight's answer on to notFoundHandler.
-const OPTIONS_ALLOW = Symbol.for('express-api-errors.optionsAllow');
-
-type WithAllow = IncomingMessage & { [OPTIONS_ALLOW]?: readonly string[] };
+import { getState, OPTIONS_ALLOW, setState } from '../request-state';
 
 /**
  * A CORS preflight: OPTIONS with `Origin` and `Access-Control-Request-Method` (Fetch standard,
@@ -15,12 +11,13 @@ export function isCorsPreflight(req: IncomingMessage): boolean {
 
 /** Remembers the `Allow` list of an OPTIONS request passed on, for {@link deferredOptionsAllow}. */
 export function deferOptionsResponse(req: IncomingMessage, allow: readonly string[]): void {
-  (req as WithAllow)[OPTIONS_ALLOW] = allow;
+  // How methodNotAllowed hands a CORS preflight's answer on to notFoundHandler.
+  setState(req, OPTIONS_ALLOW, allow);
 }
 
 /** The `Allow` list of an OPTIONS request nobody answered after methodNotAllowed passed it on. */
 export function deferredOptionsAllow(req: IncomingMessage): readonly string[] | undefined {
-  return req.method === 'OPTIONS' ? (req as WithAllow)[OPTIONS_ALLOW] : undefined;
+  return req.method === 'OPTIONS' ? getState(req, OPTIONS_ALLOW) : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Request } from 'express';
 import { BadRequestError, PreconditionFailedError, PreconditionRequiredError } from '../errors/http-errors.generated';
 import { entityTagsMatch, parseEntityTag, parseEntityTagList } from './entity-tags';
 import type { HttpMiddleware } from './middleware';
@@ -10,10 +11,13 @@ export interface CheckPreconditionsOptions {
   readonly required?: boolean;
 }
 
-/** Options of {@link preconditions}. */
-export interface PreconditionsOptions extends CheckPreconditionsOptions {
+/**
+ * Options of {@link preconditions}. `Req` is the request type `etag` receives: Express's `Request`
+ * (with `req.params`, `req.get()` and what your app merges into it, such as `req.user`) by default.
+ */
+export interface PreconditionsOptions<Req extends IncomingMessage = Request> extends CheckPreconditionsOptions {
   /** The current ETag of the target resource, or `undefined` when it does not exist. */
-  readonly etag: (req: IncomingMessage) => string | undefined | Promise<string | undefined>;
+  readonly etag: (req: Req) => string | undefined | Promise<string | undefined>;
   /** Methods guarded. Default `PUT`, `PATCH`, `DELETE`. */
   readonly methods?: readonly string[];
 }
@@ -100,14 +104,16 @@ export function checkPreconditions(req: IncomingMessage, currentEtag: string | u
  *
  * @example
  * router.use('/settings', preconditions({ etag: () => settings.etag() }));
+ * router.use('/documents/:id', preconditions({ etag: (req) => documents.etagOf(req.params.id) }));
  */
-export function preconditions(options: PreconditionsOptions): HttpMiddleware {
+export function preconditions<Req extends IncomingMessage = Request>(options: PreconditionsOptions<Req>): HttpMiddleware {
   const methods = new Set((options.methods ?? ['PUT', 'PATCH', 'DELETE']).map((method) => method.toUpperCase()));
   return function preconditionsMiddleware(req, res, next) {
     if (!methods.has(req.method ?? 'GET')) return next();
     let pending: string | undefined | Promise<string | undefined>;
     try {
-      pending = options.etag(req);
+      // Express hands every middleware its own Request, the type `Req` describes.
+      pending = options.etag(req as Req);
     } catch (error) {
       return next(asThrownError(error));
     }

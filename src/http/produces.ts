@@ -3,10 +3,7 @@ import accepts from 'accepts';
 import { NotAcceptableError } from '../errors/http-errors.generated';
 import type { HttpMiddleware } from './middleware';
 import { addVary } from '../headers/vary';
-
-const NEGOTIATED = Symbol.for('express-api-errors.negotiatedType');
-
-type Negotiated = IncomingMessage & { [NEGOTIATED]?: string };
+import { getState, NEGOTIATED_TYPE, setState } from '../request-state';
 
 /**
  * Declares the media types a route can produce and answers 406 when the request's `Accept` rules
@@ -34,12 +31,12 @@ export function produces(types: readonly string[]): HttpMiddleware {
       );
       return;
     }
-    (req as Negotiated)[NEGOTIATED] = chosen;
+    setState(req, NEGOTIATED_TYPE, chosen);
     next();
   };
 }
 
 /** The media type {@link produces} chose for this request, or `undefined` when it did not run. */
 export function negotiatedType(req: IncomingMessage): string | undefined {
-  return (req as Negotiated)[NEGOTIATED];
+  return getState(req, NEGOTIATED_TYPE);
 }

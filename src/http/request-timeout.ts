@@ -3,19 +3,17 @@ import { CODE_PATTERN } from '../catalog';
 import { LIBRARY_CODES } from '../catalog/codes';
 import { GatewayTimeoutError } from '../errors/http-errors.generated';
 import type { HttpMiddleware } from './middleware';
+import { getState, setState, TIMEOUT_SIGNAL } from '../request-state';
 
 /** Options of {@link requestTimeout}. */
 export interface RequestTimeoutOptions {
   /** Milliseconds a handler has to start its response. */
-  readonly ms: number;
+  readonly timeoutMs: number;
   /** Error code of the 504. Default `handler_timeout`. */
   readonly code?: string;
   /** Client message of the 504. Default: the `handler_timeout` message. */
   readonly message?: string;
 }
-
-const SIGNAL = Symbol.for('express-api-errors.timeoutSignal');
-type WithSignal = IncomingMessage & { [SIGNAL]?: AbortSignal };
 
 // The response methods that throw ERR_HTTP_HEADERS_SENT or write to the socket once the 504 is out.
 const GUARDED = ['writeHead', 'setHeader', 'appendHeader', 'removeHeader', 'write', 'end', 'flushHeaders'] as const;
@@ -43,30 +41,30 @@ function muteAfterSent(res: ServerResponse): void {
 
 /**
  * Answers 504 (code `handler_timeout` by default) when the handler has not started its response
- * within `ms`. A handler that answers later writes nothing: no second response, no
+ * within `timeoutMs`. A handler that answers later writes nothing: no second response, no
  * `ERR_HTTP_HEADERS_SENT`. Handlers can stop their work early with {@link timeoutSignal}.
  *
  * @example
- * app.get('/reports/:id', requestTimeout({ ms: 5000 }), async (req, res) => {
+ * app.get('/reports/:id', requestTimeout({ timeoutMs: 5000 }), async (req, res) => {
  *   res.json(await buildReport(req.params.id, { signal: timeoutSignal(req) }));
  * });
  */
 export function requestTimeout(options: RequestTimeoutOptions): HttpMiddleware {
-  if (!(Number.isFinite(options.ms) && options.ms > 0)) throw new TypeError('requestTimeout: ms must be a positive number');
+  if (!(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) throw new TypeError('requestTimeout: timeoutMs must be a positive number');
   const code = options.code ?? 'handler_timeout';
   if (!CODE_PATTERN.test(code)) throw new TypeError(`requestTimeout: "${code}" is not a valid error code`);
   const message = options.message ?? LIBRARY_CODES.handler_timeout.message;
 
   return function requestTimeoutMiddleware(req, res, next) {
     const controller = new AbortController();
-    (req as WithSignal)[SIGNAL] = controller.signal;
+    setState(req, TIMEOUT_SIGNAL, controller.signal);
     const timer = setTimeout(() => {
       if (res.headersSent || res.writableEnded) return;
       muteAfterSent(res);
       const error = new GatewayTimeoutError(message, { code, expose: true });
       controller.abort(error);
       next(error);
-    }, options.ms);
+    }, options.timeoutMs);
     const clear = () => clearTimeout(timer);
     res.once('finish', clear);
     res.once('close', clear);
@@ -79,5 +77,5 @@ export function requestTimeout(options: RequestTimeoutOptions): HttpMiddleware {
  * `fetch` or database calls so work stops once nobody waits for it.
  */
 export function timeoutSignal(req: IncomingMessage): AbortSignal | undefined {
-  return (req as WithSignal)[SIGNAL];
+  return getState(req, TIMEOUT_SIGNAL);
 }

@@ -5,11 +5,10 @@ import { hookResponse, type ResponseHook, type ResponseMethod } from './response
 
 /**
  * Called once, when the handler ends the response, with what it sent (`undefined` when the body
- * outgrew the limit, or with `missed` when the response was sent round the hook: see
- * hookResponse()). A returned promise holds the response until it settles, so the response is
+ * outgrew the limit). A returned promise holds the response until it settles, so the response is
  * stored before the client sees it (and may retry); it must not reject.
  */
-export type EndHook = (captured: StoredResponse | undefined, missed?: boolean) => PromiseLike<void> | undefined;
+export type EndHook = (captured: StoredResponse | undefined) => PromiseLike<void> | undefined;
 
 // One record per captured response: the hook its response's write() and end() hand over to.
 class Capture implements ResponseHook {
@@ -31,12 +30,6 @@ class Capture implements ResponseHook {
 
   end(res: ServerResponse, end: ResponseMethod, chunk: unknown, encoding: unknown, callback: unknown): unknown {
     return capturedEnd(res, this, end, chunk, encoding, callback);
-  }
-
-  finished(): void {
-    if (this.ended) return;
-    this.ended = true;
-    void this.onEnd(undefined, true);
   }
 }
 

@@ -128,11 +128,10 @@ export function idempotency<Req extends IncomingMessage = IncomingMessage>(
         else inProgress.leave(identity);
       };
       res.once('close', () => leave(true));
-      const onEnd = (captured: StoredResponse | undefined, missed?: boolean) => {
+      const onEnd = (captured: StoredResponse | undefined) => {
         const running = handlerMayStillRun(req);
         leave(running);
         if (running) return undefined;
-        if (missed) report(new Error('idempotency: the response was sent round the capture (res.locals replaced, or an app of another copy of Express); it was not stored'), req);
         return finish(req, res, key, fingerprint, token, captured);
       };
       try {

@@ -1,4 +1,5 @@
-// Public API of this feature, listed by hand.
+// `express-api-errors/metrics`: the public API of the status-metrics feature, listed by hand.
+// prom-client is loaded only when `statusMetrics({ prometheus })` is given one.
 export { statusMetrics, type StatusMetrics, type StatusMetricsOptions } from './status-metrics';
 export {
   formatStatusSnapshot,

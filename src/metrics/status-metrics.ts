@@ -1,12 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getResponseError } from '../middleware/error-handler/error-handler';
+import type { Request } from 'express';
+import { getState, RESPONSE_ERROR, ROUTE_TEMPLATE, setState } from '../request-state';
 import { BoundedLabels } from './bounded-labels';
 import { createPrometheusRecorder, type PrometheusOptions, type PrometheusRecorder } from './prometheus';
 import { watchRouteTemplate } from './route-template';
 import { buildSnapshot, NO_CODE, type CountedSeries, type StatusSnapshot } from './snapshot';
 
-/** Options of {@link statusMetrics}. */
-export interface StatusMetricsOptions {
+/**
+ * Options of {@link statusMetrics}. `Req` is the request type `skip` receives: Express's `Request`
+ * by default.
+ */
+export interface StatusMetricsOptions<Req extends IncomingMessage = Request> {
   /** Distinct route templates counted before new ones are counted as `overflowLabel`. Default 100. */
   readonly maxRoutes?: number;
   /** Distinct error codes counted before new ones are counted as `overflowLabel`. Default 100. */
@@ -16,7 +20,7 @@ export interface StatusMetricsOptions {
   /** Label of values beyond the caps. Default `other`. */
   readonly overflowLabel?: string;
   /** Requests not to count, such as the metrics endpoint itself. */
-  readonly skip?: (req: IncomingMessage) => boolean;
+  readonly skip?: (req: Req) => boolean;
   /** Also record Prometheus metrics (needs the optional peer dependency prom-client). */
   readonly prometheus?: PrometheusOptions;
 }
@@ -51,7 +55,7 @@ function methodLabel(method: string | undefined): string {
  * // ... routes, notFoundHandler(), errorHandler()
  * formatStatusSnapshot(metrics.snapshot()); // "200 OK: 99.5%\n400 Bad Request: 0.3%..."
  */
-export function statusMetrics(options: StatusMetricsOptions = {}): StatusMetrics {
+export function statusMetrics<Req extends IncomingMessage = Request>(options: StatusMetricsOptions<Req> = {}): StatusMetrics {
   const unmatched = options.unmatchedLabel ?? 'unmatched';
   const overflow = options.overflowLabel ?? 'other';
   const routes = new BoundedLabels(options.maxRoutes ?? 100, overflow);
@@ -69,9 +73,12 @@ export function statusMetrics(options: StatusMetricsOptions = {}): StatusMetrics
   }
 
   const middleware = function statusMetricsMiddleware(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void {
-    if (skip !== undefined && skip(req)) return next();
+    // Express hands every middleware its own Request, the type `Req` describes.
+    if (skip !== undefined && skip(req as Req)) return next();
     const started = process.hrtime.bigint();
     const routeTemplate = watchRouteTemplate(req);
+    // For the rest of the request's handling (errorHandler's log line names the route).
+    setState(req, ROUTE_TEMPLATE, routeTemplate);
     let counted = false;
     const routeLabel = (): string => routes.admit(routeTemplate() ?? unmatched);
     res.once('finish', () => {
@@ -79,7 +86,7 @@ export function statusMetrics(options: StatusMetricsOptions = {}): StatusMetrics
       counted = true;
       const method = methodLabel(req.method);
       const route = routeLabel();
-      const error = getResponseError(res);
+      const error = getState(res, RESPONSE_ERROR);
       const code = error === undefined ? NO_CODE : codes.admit(error.code);
       count(method, route, res.statusCode, code);
       prometheus?.response(method, route, res.statusCode, code, Number(process.hrtime.bigint() - started) / 1e9);

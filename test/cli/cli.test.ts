@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ERROR_STATUSES, LIBRARY_CODES, getStatusInfo } from '../../src';
 import { runCli } from '../../src/cli/run-cli';
 import { loadCodes } from '../../src/cli/load-codes';
-import { buildStatusReference, renderStatusReference, renderStatusTable } from '../../src/docs';
+import { buildStatusReference, renderStatusReference, renderStatusTable } from '../../src/openapi';
 import { appErrors } from '../../examples/errors';
 import { ROOT, runSourceCli } from './run';
 

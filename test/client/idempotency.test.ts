@@ -1,5 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { idempotency, MemoryStore } from '../../src';
+import { idempotency, MemoryStore } from '../../src/idempotency';
 import { createClient, createStatusDistribution } from '../../src/client';
 import { apiApp, listen, type RunningServer } from './server';
 
@@ -80,9 +80,9 @@ test('a POST retried while the first attempt still runs gets 409 idempotency_key
   const waits: [number, boolean][] = [];
   const client = createClient({
     baseUrl: api.url,
-    timeout: 150,
+    timeoutMs: 150,
     onStatus: statuses.record,
-    retry: { limit: 3, random: () => 0, onRetry: (event) => waits.push([event.delay, event.fromRetryAfter]) },
+    retry: { limit: 3, random: () => 0, onRetry: (event) => waits.push([event.delayMs, event.fromRetryAfter]) },
   });
 
   await expect(client.post('/orders', { json: { amount: 7 } })).resolves.toEqual({ id: 'order_1', amount: 7 });

@@ -176,8 +176,8 @@ describe('parseErrorResponse: anything else', () => {
     expect(await parseErrorResponse(json(302, {}))).toBeInstanceOf(InternalServerError);
   });
 
-  test('a body over maxBodyBytes is not read', async () => {
-    const error = await parseErrorResponse(new Response('x'.repeat(2048), { status: 502, headers: { 'Content-Type': 'application/json' } }), { maxBodyBytes: 1024 });
+  test('a body over maxErrorBodyBytes is not read', async () => {
+    const error = await parseErrorResponse(new Response('x'.repeat(2048), { status: 502, headers: { 'Content-Type': 'application/json' } }), { maxErrorBodyBytes: 1024 });
     expect(error).toBeInstanceOf(BadGatewayError);
     expect(error.message).toBe('502 Bad Gateway: the response body is larger than 1024 bytes and was not read');
   });

@@ -8,8 +8,8 @@ import {
   ServiceUnavailableError,
   TooManyRequestsError,
   BadGatewayError,
-  formatHttpDate,
 } from '../../src';
+import { formatHttpDate } from '../../src/http';
 import {
   NetworkError,
   TimeoutError,
@@ -212,18 +212,18 @@ describe('how long it waits', () => {
     await expect(api.get('/x')).resolves.toEqual({ ok: true });
     expect(server.hits).toHaveLength(2);
     expect(server.hits[1]!.at - server.hits[0]!.at).toBeGreaterThanOrEqual(995); // timer granularity
-    expect(retries).toEqual([expect.objectContaining({ method: 'GET', path: '/x', attempt: 1, delay: 1000, fromRetryAfter: true })]);
+    expect(retries).toEqual([expect.objectContaining({ method: 'GET', path: '/x', attempt: 1, delayMs: 1000, fromRetryAfter: true })]);
     expect(retries[0]!.error).toBeInstanceOf(ClientServiceUnavailableError);
   });
 
-  test('Retry-After replaces the backoff, capped by maxRetryAfter', async () => {
+  test('Retry-After replaces the backoff, capped by maxRetryAfterMs', async () => {
     server = await scripted([
       throwing(new TooManyRequestsError(undefined, { retryAfter: 7 })),
       throwing(new TooManyRequestsError(undefined, { retryAfter: 3600 })),
       ok,
     ]);
     const { sleep, delays } = recordingSleep();
-    const api = createClient({ baseUrl: server.url, retry: { sleep, maxRetryAfter: 20_000 }, deadline: false });
+    const api = createClient({ baseUrl: server.url, retry: { sleep, maxRetryAfterMs: 20_000 }, deadlineMs: false });
     await api.get('/x');
     expect(delays).toEqual([7000, 20_000]);
     expect(server.hits).toHaveLength(3);
@@ -241,15 +241,15 @@ describe('how long it waits', () => {
     };
     server = await scripted([step, ok]);
     const { sleep, delays } = recordingSleep();
-    await createClient({ baseUrl: server.url, retry: { sleep, maxRetryAfter: 60_000 } }).get('/x');
+    await createClient({ baseUrl: server.url, retry: { sleep, maxRetryAfterMs: 60_000 } }).get('/x');
     expect(delays).toEqual([42_000]);
   });
 
-  test('without Retry-After: exponential backoff with full jitter, capped by maxDelay', async () => {
+  test('without Retry-After: exponential backoff with full jitter, capped by maxDelayMs', async () => {
     server = await scripted([throwing(new BadGatewayError())]);
     const { sleep, delays } = recordingSleep();
     const draws = [0.5, 0.5, 0.5, 0.999, 0];
-    const api = createClient({ baseUrl: server.url, retry: { limit: 5, baseDelay: 100, maxDelay: 250, sleep, random: () => draws.shift()! } });
+    const api = createClient({ baseUrl: server.url, retry: { limit: 5, baseDelayMs: 100, maxDelayMs: 250, sleep, random: () => draws.shift()! } });
     await expect(api.get('/x')).rejects.toBeInstanceOf(BadGatewayError);
     // ceilings 100, 200, 250 (cap), 250, 250; each wait a uniform draw below its ceiling
     expect(delays).toEqual([50, 100, 125, 249, 0]);
@@ -259,7 +259,7 @@ describe('how long it waits', () => {
   test('property-like check: with Math.random, every wait stays in [0, ceiling)', async () => {
     server = await scripted([throwing(new BadGatewayError())]);
     const { sleep, delays } = recordingSleep();
-    const api = createClient({ baseUrl: server.url, retry: { limit: 8, baseDelay: 50, maxDelay: 1000, sleep } });
+    const api = createClient({ baseUrl: server.url, retry: { limit: 8, baseDelayMs: 50, maxDelayMs: 1000, sleep } });
     await api.get('/x').catch(() => undefined);
     delays.forEach((delay, i) => {
       expect(delay).toBeGreaterThanOrEqual(0);
@@ -278,7 +278,7 @@ describe('how long it waits', () => {
           ? new Response(JSON.stringify({ error: { code: 'rate_limit_exceeded', message: 'Slow down' }, meta: { request_id: 'r' } }), { status: 429, headers: { 'Content-Type': 'application/json', 'Retry-After': '30' } })
           : new Response('{"ok":true}', { headers: { 'Content-Type': 'application/json' } });
       };
-      const api = createClient({ baseUrl: 'http://api.test', fetch, timeout: false, deadline: false });
+      const api = createClient({ baseUrl: 'http://api.test', fetch, timeoutMs: false, deadlineMs: false });
       const result = api.get('/x');
       await jest.advanceTimersByTimeAsync(29_999);
       expect(calls).toHaveLength(1);
@@ -312,36 +312,36 @@ describe('network errors and time limits', () => {
     expect(((thrown as NetworkError).cause as Error).name).toBe('TypeError'); // fetch's own, from another realm under jest
   });
 
-  test('an attempt over `timeout` is abandoned and retried', async () => {
+  test('an attempt over `timeoutMs` is abandoned and retried', async () => {
     server = await scripted([async (_req, res) => { await wait(1000); if (!res.headersSent && !res.destroyed) res.json({ late: true }); }, ok]);
     const events: StatusEvent[] = [];
-    const api = createClient({ baseUrl: server.url, timeout: 100, retry: { sleep: recordingSleep().sleep }, onStatus: (event) => events.push(event) });
+    const api = createClient({ baseUrl: server.url, timeoutMs: 100, retry: { sleep: recordingSleep().sleep }, onStatus: (event) => events.push(event) });
     await expect(api.get('/x')).resolves.toEqual({ ok: true });
     expect(events.map((event) => event.code)).toEqual(['timeout', undefined]);
   });
 
-  test('the last attempt over `timeout` throws TimeoutError scope "attempt"', async () => {
+  test('the last attempt over `timeoutMs` throws TimeoutError scope "attempt"', async () => {
     server = await scripted([async () => wait(1000)]);
-    const api = createClient({ baseUrl: server.url, timeout: 50, retry: { limit: 1, sleep: recordingSleep().sleep } });
+    const api = createClient({ baseUrl: server.url, timeoutMs: 50, retry: { limit: 1, sleep: recordingSleep().sleep } });
     const thrown = await api.get('/x').catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(TimeoutError);
-    expect(thrown).toMatchObject({ name: 'TimeoutError', scope: 'attempt', timeout: 50, attempts: 2 });
+    expect(thrown).toMatchObject({ name: 'TimeoutError', scope: 'attempt', timeoutMs: 50, attempts: 2 });
   });
 
   test('the deadline stops a call mid-attempt with TimeoutError scope "deadline"', async () => {
     server = await scripted([async () => wait(2000)]);
-    const api = createClient({ baseUrl: server.url, timeout: false, deadline: 200 });
+    const api = createClient({ baseUrl: server.url, timeoutMs: false, deadlineMs: 200 });
     const started = performance.now();
     const thrown = await api.get('/x').catch((error: unknown) => error);
     expect(performance.now() - started).toBeLessThan(1500);
     expect(thrown).toBeInstanceOf(TimeoutError);
-    expect(thrown).toMatchObject({ scope: 'deadline', timeout: 200, attempts: 1 });
+    expect(thrown).toMatchObject({ scope: 'deadline', timeoutMs: 200, attempts: 1 });
   });
 
   test('a wait that would outlast the deadline is not started: the last error is thrown, with its attempts', async () => {
     server = await scripted([throwing(new BadGatewayError())]);
     // Waits of 396 ms: attempts at ~0, ~400 (and ~800 ms if the machine is quick); a wait ending past 1000 ms is never started.
-    const api = createClient({ baseUrl: server.url, deadline: 1000, retry: { limit: 10, baseDelay: 400, maxDelay: 400, random: () => 0.99 } });
+    const api = createClient({ baseUrl: server.url, deadlineMs: 1000, retry: { limit: 10, baseDelayMs: 400, maxDelayMs: 400, random: () => 0.99 } });
     const started = performance.now();
     const thrown = await api.get('/x').catch((error: unknown) => error);
     expect(performance.now() - started).toBeLessThan(1000);
@@ -352,7 +352,7 @@ describe('network errors and time limits', () => {
 
   test('a Retry-After longer than what is left of the deadline is not waited: the error is thrown at once', async () => {
     server = await scripted([throwing(new ServiceUnavailableError(undefined, { retryAfter: 5 }))]);
-    const api = createClient({ baseUrl: server.url, deadline: 2000 });
+    const api = createClient({ baseUrl: server.url, deadlineMs: 2000 });
     const started = performance.now();
     const thrown = await api.get('/x').catch((error: unknown) => error);
     expect(performance.now() - started).toBeLessThan(1000);
@@ -371,7 +371,7 @@ describe('network errors and time limits', () => {
 
   test('an AbortSignal stops a Retry-After wait', async () => {
     server = await scripted([throwing(new TooManyRequestsError(undefined, { retryAfter: 10 }))]);
-    const api = createClient({ baseUrl: server.url, deadline: false });
+    const api = createClient({ baseUrl: server.url, deadlineMs: false });
     const started = performance.now();
     const thrown = await api.get('/x', { signal: AbortSignal.timeout(200) }).catch((error: unknown) => error);
     expect(performance.now() - started).toBeLessThan(2000);

@@ -8,7 +8,7 @@ import {
   type ErrorFormat,
 } from '../../src';
 import * as client from '../../src/client';
-import { BadGatewayError, NetworkError, createClient, errorClasses, isResponseError } from '../../src/client';
+import { BadGatewayError, NetworkError, createClient, errorClassesByStatus, isResponseError } from '../../src/client';
 import { EXPRESS_VERSIONS } from '../helpers/app';
 import { listen, type RunningServer } from './server';
 
@@ -44,7 +44,7 @@ describe.each(EXPRESS_VERSIONS)('round trip over HTTP (%s)', (_version, express)
     test.each(FETCH_VISIBLE)('%i thrown on the server is caught as the same class, code, details and request id', async (status) => {
       const api = createClient({ baseUrl: server.url, retry: false });
       const thrown = await api.get(`/status/${status}`, { headers: { 'X-Request-Id': `rt-${status}` } }).catch((error: unknown) => error);
-      const Expected = errorClasses[status];
+      const Expected = errorClassesByStatus[status];
       expect(thrown).toBeInstanceOf(Expected);
       expect(isResponseError(thrown, Expected)).toBe(true);
       if (!isResponseError(thrown, Expected)) return;

@@ -2,7 +2,7 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { Duplex } from 'node:stream';
 import express from 'express';
-import { clientErrorHandler, type ClientErrorHandlerOptions } from '../../src';
+import { clientErrorHandler, requestId, type ClientErrorHandlerOptions } from '../../src';
 import { captureLogger, flushLogs } from '../helpers/app';
 
 // Requests Node's HTTP parser refuses never reach Express: `server.on('clientError')` answers
@@ -191,14 +191,30 @@ describe('the listener on its own', () => {
     const { logger, lines: logged } = captureLogger();
     const socket = new FakeSocket();
     socket._httpMessage = { headersSent: false };
-    clientErrorHandler({ logger, logLevel: 'info', requestIdHeader: 'X-Correlation-Id' })(parseError('HPE_CHUNK_EXTENSIONS_OVERFLOW'), socket);
+    clientErrorHandler({ logger, logLevel: 'info', requestId: requestId({ header: 'X-Correlation-Id', generate: () => 'corr-1' }) })(parseError('HPE_CHUNK_EXTENSIONS_OVERFLOW'), socket);
     await flushLogs();
     const response = parseRaw(socket.written);
     expect(response.statusLine).toBe('HTTP/1.1 413 Content Too Large');
     expect(response.headerNames).toContain('X-Correlation-Id');
-    expect(JSON.parse(response.body)).toEqual({ error: { code: 'content_too_large', message: 'The request body is too large.' }, meta: { request_id: response.headers['x-correlation-id'] } });
+    expect(response.headers['x-correlation-id']).toBe('corr-1');
+    expect(JSON.parse(response.body)).toEqual({ error: { code: 'content_too_large', message: 'The request body is too large.' }, meta: { request_id: 'corr-1' } });
     expect(logged).toEqual([expect.objectContaining({ level: 30, status: 413 })]);
     expect(JSON.stringify(logged)).not.toContain('RAW-3');
+  });
+
+  test.each([
+    ['unsafe', () => 'id\r\nSet-Cookie: a=b'],
+    ['throwing', (): string => {
+      throw new Error('generator down');
+    }],
+  ])('an %s id from the app\'s generator gives way to a generated one, in the configured header', (_case, generate) => {
+    const socket = new FakeSocket();
+    const ids = requestId({ header: 'X-Trace-Id' });
+    clientErrorHandler({ logger: false, requestId: { header: ids.header, newId: generate } })(parseError('HPE_INVALID_METHOD'), socket);
+    const response = parseRaw(socket.written);
+    expect(response.headers['x-trace-id']).toMatch(/^req_[0-9a-f-]{36}$/);
+    expect(JSON.parse(response.body).meta.request_id).toBe(response.headers['x-trace-id']);
+    expect(socket.written).not.toContain('Set-Cookie');
   });
 
   test('an error without a code, and a hostile code, are a 400; silent and a broken logger log nothing and still answer', async () => {
@@ -215,7 +231,10 @@ describe('the listener on its own', () => {
   });
 
   test('invalid options are refused when the listener is created', () => {
-    expect(() => clientErrorHandler({ requestIdHeader: 'Bad Header' })).toThrow('clientErrorHandler: requestIdHeader "Bad Header" is not a valid header name');
+    expect(() => clientErrorHandler({ requestIdHeader: 'X-Correlation-Id' } as never)).toThrow(
+      'clientErrorHandler: `requestIdHeader` is no longer an option; pass the requestId() middleware as `requestId`',
+    );
+    expect(() => clientErrorHandler({ requestId: { header: 'Bad Header', newId: () => 'a' } })).toThrow('clientErrorHandler: the requestId header "Bad Header" is not a valid header name');
     expect(() => clientErrorHandler({ logLevel: 'warning' as never })).toThrow(`clientErrorHandler: logLevel "warning" is not a pino level or 'silent'`);
     expect(() => clientErrorHandler({ format: 'negotiate' as never })).toThrow(`clientErrorHandler: format must be 'envelope' or 'problem', not "negotiate"`);
   });

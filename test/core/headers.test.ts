@@ -14,10 +14,9 @@ import {
   UpgradeRequiredError,
   createError,
   errorHandler,
-  formatChallenge,
-  formatRetryAfter,
   type ErrorHandlerOptions,
 } from '../../src';
+import { formatChallenge, formatRetryAfter } from '../../src/http';
 import { appThrowing, captureLogger, EXPRESS_VERSIONS, expectErrorResponse, flushLogs, type ExpressFactory } from '../helpers/app';
 
 const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;

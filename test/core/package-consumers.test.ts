@@ -1,7 +1,15 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import ts from 'typescript';
+import * as core from '../../src';
+import * as client from '../../src/client';
+import * as http from '../../src/http';
+import * as idempotency from '../../src/idempotency';
+import * as metrics from '../../src/metrics';
+import * as openapi from '../../src/openapi';
+import * as validation from '../../src/validation';
 
 // These tests run the built package (`npm test` builds before jest). Outside CI a missing dist/
 // skips them with a message; under CI=true it is a failure.
@@ -15,6 +23,60 @@ if (!built && !inCI) {
   console.warn('package-consumer tests skipped: dist/ is missing; run `npm run build` (npm test does) to run them.');
 }
 const describeBuilt = built || inCI ? describe : describe.skip;
+
+/** The entries as the source declares them: the built package must export the same names. */
+const SOURCE_ENTRIES = { core, http, idempotency, metrics, openapi, validation, client };
+
+/**
+ * A TypeScript consumer of every entry. Compiled as .mts and .cts under node16 (the `import` and
+ * `require` conditions) and as .ts under bundler resolution; the package resolves by its own name
+ * (a self-reference through "exports"), so the types are dist/'s, as a user's install gets them.
+ */
+const TYPES_CONSUMER = `
+import { ApiError, NotFoundError, errorHandler, type ErrorStatus } from 'express-api-errors';
+import { createClient, NotFoundError as ClientNotFoundError, isApiError as clientIsApiError } from 'express-api-errors/client';
+import { methodNotAllowed, toUpstreamError } from 'express-api-errors/http';
+import { idempotency, MemoryStore, type IdempotencyStore } from 'express-api-errors/idempotency';
+import { statusMetrics, type StatusSnapshot } from 'express-api-errors/metrics';
+import { buildStatusReference, openApiComponents, type OpenApiComponents } from 'express-api-errors/openapi';
+import { validate, type StandardSchemaV1 } from 'express-api-errors/validation';
+// @ts-expect-error internals are not exported
+import { fingerprintRequest } from 'express-api-errors/idempotency';
+// @ts-expect-error one name per class: http-errors' name is documented, not exported
+import { PayloadTooLargeError } from 'express-api-errors';
+
+// One declaration of the error classes behind every entry: the client's class is the core's type.
+export const fromClient: NotFoundError = new ClientNotFoundError('gone');
+export const literal: 404 = fromClient.status;
+export const upstream: ApiError<502 | 504> = toUpstreamError(new Error('refused'));
+export const store: IdempotencyStore = new MemoryStore();
+export const status: ErrorStatus = 404;
+export const components: OpenApiComponents = openApiComponents();
+export const middleware = [errorHandler({ logger: false }), methodNotAllowed(), idempotency({ store }), statusMetrics()];
+export const snapshot: StatusSnapshot | undefined = undefined;
+export const schema: StandardSchemaV1 | undefined = undefined;
+export const used = [createClient, clientIsApiError, buildStatusReference, validate, fingerprintRequest, PayloadTooLargeError];
+`;
+
+/** Type-checks TYPES_CONSUMER as `file` under `options`; answers the diagnostics and the dist/ files it read. */
+function typeCheckConsumer(file: string, options: ts.CompilerOptions): { problems: string[]; declarations: string[] } {
+  const dir = join(root, '.tmp', 'types-consumer');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, file);
+  writeFileSync(path, TYPES_CONSUMER);
+  const program = ts.createProgram([path], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, types: ['node'], ...options });
+  const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const where = diagnostic.file === undefined || diagnostic.start === undefined ? '' : `${relative(root, diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1}: `;
+    return `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+  });
+  const declarations = program
+    .getSourceFiles()
+    .map((source) => relative(root, source.fileName))
+    .filter((name) => /^dist\/[a-z]+\.d\.m?ts$/.test(name))
+    .sort();
+  rmSync(path, { force: true });
+  return { problems, declarations };
+}
 
 async function node(fixture: string): Promise<Record<string, unknown>> {
   const { stdout } = await run(process.execPath, [join(fixtures, fixture)], { cwd: fixtures, timeout: 15000 });
@@ -51,8 +113,42 @@ describeBuilt('the built package, as consumers load it', () => {
     });
   });
 
+  test.each([
+    ['CommonJS require()', 'entries.cjs'],
+    ['ESM import', 'entries.mjs'],
+  ])('%s: every subpath loads, exports what the source does, and throws the core\'s classes', async (_label, fixture) => {
+    expect(await node(fixture)).toEqual({
+      names: Object.fromEntries(Object.entries(SOURCE_ENTRIES).map(([name, module]) => [name, Object.keys(module).sort()])),
+      clientClassesAreTheCore: true,
+      httpErrorIsCoreClass: true,
+      validationErrorIsCoreClass: true,
+      validationStatus: 400,
+    });
+  });
+
+  const ENTRY_FILES = ['client', 'http', 'idempotency', 'index', 'metrics', 'openapi', 'validation'];
+  test.each([
+    // The two node16 runs check the .d.mts and the .d.ts files themselves too (skipLibCheck off);
+    // bundler reads the same .d.mts, so it checks only how they resolve.
+    ['node16, an ES module (import condition)', 'consumer.mts', { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, skipLibCheck: false }, 'd.mts'],
+    ['node16, a CommonJS module (require condition)', 'consumer.cts', { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, skipLibCheck: false }, 'd.ts'],
+    ['bundler', 'consumer.ts', { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, skipLibCheck: true }, 'd.mts'],
+  ] as const)('a TypeScript consumer under %s resolves every entry to its dist/ types', (_label, file, options, extension) => {
+    const { problems, declarations } = typeCheckConsumer(file, options);
+    expect(problems).toEqual([]);
+    expect(declarations).toEqual(ENTRY_FILES.map((name) => `dist/${name}.${extension}`));
+  }, 120000);
+
   test('publint finds nothing to fix', async () => {
     const { stdout } = await run(join(root, 'node_modules/.bin/publint'), [], { cwd: root, timeout: 60000 });
     expect(stdout).toContain('All good!');
   }, 60000);
+
+  test('attw --pack: the types of every entry resolve under node10, node16 (CJS and ESM) and bundler', async () => {
+    // Exits non-zero on any problem, which rejects here with its table in the message.
+    const { stdout } = await run(join(root, 'node_modules/.bin/attw'), ['--pack', '.', '--format', 'json'], { cwd: root, timeout: 120000 });
+    const { problems, analysis } = JSON.parse(stdout) as { problems: Record<string, unknown>; analysis: { entrypoints: Record<string, unknown> } };
+    expect(problems).toEqual({});
+    expect(Object.keys(analysis.entrypoints).sort()).toEqual(['.', './client', './http', './idempotency', './metrics', './openapi', './package.json', './validation']);
+  }, 120000);
 });

@@ -66,8 +66,23 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
     const app = appThrowing(notFound, { express, requestId: false });
     const res = await request(app).get('/throw').set('X-Request-Id', 'ignored-without-middleware');
     expect(expectErrorResponse(res, 404).meta.request_id).toMatch(GENERATED);
-    const custom = await request(appThrowing(notFound, { express, requestId: false, handler: { requestIdHeader: 'X-Trace-Id' } })).get('/throw');
-    expect(custom.headers['x-trace-id']).toBe(custom.body.meta.request_id);
+    expect(res.headers['x-request-id']).toBe(res.body.meta.request_id);
+  });
+
+  test('the header is configured once, on requestId(): errorHandler writes the id to it, even for an id an earlier handler overwrote', async () => {
+    const app = appThrowing(notFound, {
+      express,
+      requestId: { header: 'X-Trace-Id' },
+      before: (req) => {
+        // pino-http with its own genReqId, mounted after requestId(), reassigns req.id: the id already in the header stays the one answered.
+        (req as unknown as { id: unknown }).id = 'reassigned-later';
+      },
+    });
+    const res = await request(app).get('/throw').set('X-Trace-Id', 'trace-1');
+    expect(res.headers['x-trace-id']).toBe('trace-1');
+    expect(res.headers['x-request-id']).toBeUndefined();
+    expect(res.status).toBe(404);
+    expect(res.body.meta).toEqual({ request_id: 'trace-1' });
   });
 
   test('pino-http\'s req.id is used when it is safe', async () => {
@@ -85,7 +100,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
 
 test('an invalid header name is refused when the middleware is created, not per request', () => {
   expect(() => requestId({ header: 'X Request Id' })).toThrow(TypeError);
-  expect(() => errorHandler({ logger: false, requestIdHeader: 'X-Id\r\n' })).toThrow(TypeError);
+  // The header is requestId()'s alone: the handler's old option is refused with the way to move it.
+  expect(() => errorHandler({ logger: false, requestIdHeader: 'X-Trace-Id' } as never)).toThrow(
+    'errorHandler: `requestIdHeader` is no longer an option; set the header on requestId({ header }), which errorHandler reads',
+  );
 });
 
 test('isValidRequestId and getRequestId', () => {
@@ -97,4 +115,15 @@ test('isValidRequestId and getRequestId', () => {
   expect(getRequestId({ id: 1.5 } as never)).toBeUndefined();
   expect(getRequestId({} as never)).toBeUndefined();
   expect(requestId).toBeInstanceOf(Function);
+});
+
+test('requestId() exposes its header and generator for the handlers that answer without a request', () => {
+  const ids = requestId({ header: 'X-Trace-Id', generate: () => 'trace-9' });
+  expect(ids.header).toBe('X-Trace-Id');
+  expect(ids.newId()).toBe('trace-9');
+  expect(requestId({ generate: () => 'bad id' }).newId()).toMatch(GENERATED);
+  expect(requestId().header).toBe('X-Request-Id');
+  expect(() => {
+    (ids as { header: string }).header = 'X-Other';
+  }).toThrow(TypeError);
 });

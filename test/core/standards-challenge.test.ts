@@ -3,7 +3,8 @@
 // §3) takes the realm of the configured default challenge of the same scheme.
 import createHttpError from 'http-errors';
 import request from 'supertest';
-import { ForbiddenError, ProxyAuthenticationRequiredError, UnauthorizedError, parseChallenges } from '../../src';
+import { ForbiddenError, ProxyAuthenticationRequiredError, UnauthorizedError } from '../../src';
+import { parseChallenges } from '../../src/http';
 import { appThrowing, captureLogger, EXPRESS_VERSIONS, expectErrorResponse, flushLogs, type ExpressFactory } from '../helpers/app';
 
 describe.each(EXPRESS_VERSIONS)('blank challenges on %s', (_name, express: ExpressFactory) => {

@@ -4,15 +4,9 @@
 // details the `type` URI plays that role (RFC 9457 §3.1.1) and defaults to the same page.
 import express5 from 'express';
 import request from 'supertest';
-import {
-  errorHandler,
-  idempotency,
-  NotFoundError,
-  UnavailableForLegalReasonsError,
-  InternalServerError,
-  BadRequestError,
-  retiredApiVersions,
-} from '../../src';
+import { errorHandler, NotFoundError, UnavailableForLegalReasonsError, InternalServerError, BadRequestError } from '../../src';
+import { idempotency } from '../../src/idempotency';
+import { retiredApiVersions } from '../../src/http';
 import { parseErrorResponse } from '../../src/client';
 import { envelopeSchema } from '../../src/openapi/schemas';
 import { appThrowing, EXPRESS_VERSIONS, type ExpressFactory } from '../helpers/app';

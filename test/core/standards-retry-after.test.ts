@@ -3,7 +3,8 @@
 // grammar or not at all.
 import createHttpError from 'http-errors';
 import request from 'supertest';
-import { normalizeRetryAfter, ServiceUnavailableError, TooManyRequestsError } from '../../src';
+import { ServiceUnavailableError, TooManyRequestsError } from '../../src';
+import { normalizeRetryAfter } from '../../src/http';
 import { appThrowing, captureLogger, EXPRESS_VERSIONS, flushLogs, type ExpressFactory } from '../helpers/app';
 
 describe.each(EXPRESS_VERSIONS)('Retry-After from `headers` on %s', (_name, express: ExpressFactory) => {

@@ -8,7 +8,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import createHttpError from 'http-errors';
 import request from 'supertest';
-import { errorHandler, retiredApiVersions, ServiceUnavailableError, UpgradeRequiredError, DEFAULT_UPGRADE } from '../../src';
+import { errorHandler, ServiceUnavailableError, UpgradeRequiredError } from '../../src';
+import { retiredApiVersions } from '../../src/http';
+import { DEFAULT_UPGRADE } from '../../src/headers/upgrade';
 import { appThrowing, captureLogger, EXPRESS_VERSIONS, expectErrorResponse, flushLogs, type ExpressFactory } from '../helpers/app';
 
 describe.each(EXPRESS_VERSIONS)('426 Upgrade on %s', (_name, express: ExpressFactory) => {

@@ -38,6 +38,20 @@ function samplesOf(file: string): Sample[] {
 
 const samples = markdownFiles(join(ROOT, 'docs')).flatMap(samplesOf);
 
+/**
+ * The package's entries as the samples import them, mapped to their source: `express-api-errors`
+ * to src/index.ts and each subpath of package.json "exports" to its folder's index. A subpath the
+ * package does not export (a folder that is not an entry) does not resolve.
+ */
+function entryPaths(): Record<string, string[]> {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+  const subpaths = Object.keys(pkg.exports).filter((key) => key !== '.' && key !== './package.json');
+  return {
+    'express-api-errors': ['src/index.ts'],
+    ...Object.fromEntries(subpaths.map((key) => [`express-api-errors/${key.slice(2)}`, [`src/${key.slice(2)}/index.ts`]])),
+  };
+}
+
 test('docs/ has TypeScript samples to check', () => {
   expect(samples.length).toBeGreaterThan(0);
 });
@@ -64,10 +78,7 @@ test('every TypeScript sample in docs/ compiles', () => {
     types: ['node'],
     lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
     baseUrl: ROOT,
-    paths: {
-      'express-api-errors': ['src/index.ts'],
-      'express-api-errors/*': ['src/*/index.ts'],
-    },
+    paths: entryPaths(),
   });
   const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const index = diagnostic.file === undefined ? -1 : files.indexOf(diagnostic.file.fileName);

@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { ERROR_STATUSES, LIBRARY_CODES, STATUSES, defineErrorCodes, getStatusInfo } from '../../src';
-import {
-  STATUS_GUIDE,
-  buildStatusReference,
-  collectCodes,
-  readMarkedRegion,
-  renderStatusReference,
-  renderStatusTable,
-  replaceMarkedRegion,
-} from '../../src/docs';
+import { buildStatusReference, renderStatusReference, renderStatusTable } from '../../src/openapi';
+import { collectCodes } from '../../src/docs/code-table';
+import { readMarkedRegion, replaceMarkedRegion } from '../../src/docs/marked-region';
+import { STATUS_GUIDE } from '../../src/docs/status-guide';
 import { appErrors } from '../../examples/errors';
 
 describe('buildStatusReference', () => {
@@ -113,7 +108,7 @@ describe('renderStatusReference', () => {
     expect(page.indexOf('## 5xx: server errors')).toBeLessThan(page.indexOf('### 500 Internal Server Error'));
     expect(page.indexOf('## 5xx: server errors')).toBeGreaterThan(page.indexOf('### 451'));
     expect(page).toContain('| [413](#413-content-too-large) | Content Too Large | `content_too_large` |  |');
-    expect(page).toContain('**Code:** `content_too_large` · **Class:** `ContentTooLargeError` (alias `PayloadTooLargeError`)');
+    expect(page).toContain('**Code:** `content_too_large` · **Class:** `ContentTooLargeError` (http-errors: `PayloadTooLargeError`)');
     expect(page.match(/^### \d{3} /gm)).toHaveLength(Object.keys(STATUSES).length);
   });
 

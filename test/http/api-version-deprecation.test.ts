@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { retiredApiVersions } from '../../src';
+import { retiredApiVersions } from '../../src/http';
 import { EXPRESS_VERSIONS } from '../helpers/app';
 import { buildApp } from './build-app';
 
@@ -22,7 +22,7 @@ describe.each(EXPRESS_VERSIONS)('retiredApiVersions deprecation period on %s', (
           header: 'API-Version',
           migrationUrl: MIGRATE,
           deprecated: {
-            v2: { since: SINCE, sunset: FUTURE_SUNSET, sunsetLink: POLICY },
+            v2: { since: SINCE, sunset: FUTURE_SUNSET, sunsetPolicyUrl: POLICY },
             v1: { since: SINCE, sunset: PAST_SUNSET },
           },
         }),
@@ -81,9 +81,9 @@ describe.each(EXPRESS_VERSIONS)('retiredApiVersions deprecation period on %s', (
   test('a per-version link replaces migrationUrl; without any link no Link is sent', async () => {
     const own = buildApp(
       (root) => {
-        root.use(retiredApiVersions({ current: 'v3', retired: [], path: true, deprecated: { v2: { since: SINCE, sunset: FUTURE_SUNSET, link: POLICY } } }));
+        root.use(retiredApiVersions({ current: 'v3', retired: [], path: true, deprecated: { v2: { since: SINCE, sunset: FUTURE_SUNSET, migrationUrl: POLICY } } }));
         root.use(retiredApiVersions({ current: 'v3', retired: [], header: 'API-Version', deprecated: { v1: { since: FUTURE_SUNSET, sunset: FUTURE_SUNSET } } }));
-        root.use(retiredApiVersions({ current: 'v3', retired: [], header: 'Old-Version', migrationUrl: MIGRATE, deprecated: { v1: { since: SINCE, sunset: PAST_SUNSET, link: POLICY } } }));
+        root.use(retiredApiVersions({ current: 'v3', retired: [], header: 'Old-Version', migrationUrl: MIGRATE, deprecated: { v1: { since: SINCE, sunset: PAST_SUNSET, migrationUrl: POLICY } } }));
         root.get(['/v2/x', '/x'], (_req, res) => void res.json({}));
       },
       {},
@@ -105,7 +105,7 @@ describe.each(EXPRESS_VERSIONS)('retiredApiVersions deprecation period on %s', (
 test('the Link is added to one an earlier middleware set (RFC 8288 §3: one comma-separated field)', async () => {
   const app = buildApp((root) => {
     root.use((_req, res, next) => void (res.setHeader('Link', '</openapi.json>; rel="service-desc"'), next()));
-    root.use(retiredApiVersions({ current: 'v3', retired: [], path: true, deprecated: { v2: { since: SINCE, sunset: FUTURE_SUNSET, sunsetLink: POLICY } } }));
+    root.use(retiredApiVersions({ current: 'v3', retired: [], path: true, deprecated: { v2: { since: SINCE, sunset: FUTURE_SUNSET, sunsetPolicyUrl: POLICY } } }));
     root.get('/v2/x', (_req, res) => void res.json({}));
   });
   const res = await request(app).get('/v2/x');
@@ -120,9 +120,9 @@ describe('retiredApiVersions validates the deprecation options at start-up', () 
     ['a sunset that is not a Date', { v1: { ...ok, sunset: '2030-01-01' as unknown as Date } }],
     ['a sunset before the deprecation (RFC 9745)', { v1: { since: FUTURE_SUNSET, sunset: SINCE } }],
     ['a sunset past year 9999', { v1: { ...ok, sunset: new Date('+010000-01-01T00:00:00Z') } }],
-    ['a link that injects a header', { v1: { ...ok, link: 'https://x\r\nSet-Cookie: a=b' } }],
-    ['a sunset link that closes the <>', { v1: { ...ok, sunsetLink: 'https://x>; rel="evil"' } }],
-    ['a link that is not a URI', { v1: { ...ok, link: 'http://[bad' } }],
+    ['a link that injects a header', { v1: { ...ok, migrationUrl: 'https://x\r\nSet-Cookie: a=b' } }],
+    ['a sunset link that closes the <>', { v1: { ...ok, sunsetPolicyUrl: 'https://x>; rel="evil"' } }],
+    ['a link that is not a URI', { v1: { ...ok, migrationUrl: 'http://[bad' } }],
     ['a version also retired', { v0: ok }],
   ])('%s -> TypeError', (_label, deprecated) => {
     expect(() => retiredApiVersions({ current: 'v3', retired: ['v0'], path: true, deprecated })).toThrow(TypeError);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { retiredApiVersions } from '../../src';
+import { retiredApiVersions } from '../../src/http';
 import { buildApp } from './build-app';
 
 const MIGRATE = 'https://docs.example.com/migrate-to-v3';

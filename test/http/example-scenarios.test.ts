@@ -133,6 +133,21 @@ describe('example API: client errors', () => {
     expect(ok.headers.etag).not.toBe(current.headers.etag);
   });
 
+  test('413 for a body over the limit, 415 for a body that is not JSON (Accept names JSON) or not UTF-8', async () => {
+    const large = await request(app).post('/users').set(USER).set('Content-Type', 'application/json').send(Buffer.alloc(200_000));
+    expect([large.status, large.body.error]).toEqual([413, { code: 'content_too_large', message: 'The request body is too large.' }]);
+    const form = await request(app).post('/users').set(USER).type('form').send('name=Bob&email=bob@example.com');
+    expect([form.status, form.headers.accept, form.body.error]).toEqual([
+      415,
+      'application/json',
+      { code: 'unsupported_media_type', message: 'Send the request body as application/json.' },
+    ]);
+    const latin1 = await request(app).post('/users').set(USER).set('Content-Type', 'application/json; charset=latin1').send('{"name":"Bob"}');
+    expect([latin1.status, latin1.body.error.code]).toEqual([415, 'unsupported_charset']);
+    // No body at all is not a media type question: the route answers.
+    expect((await request(app).post('/data/process')).status).toBe(500);
+  });
+
   test('426 for the retired API version (path and header)', async () => {
     for (const res of [await request(app).get('/v1/users'), await request(app).get('/users').set('API-Version', 'v1')]) {
       expect(res.status).toBe(426);

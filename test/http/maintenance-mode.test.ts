@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { maintenanceMode } from '../../src';
+import { maintenanceMode, type MaintenanceModeOptions } from '../../src/http';
 import { buildApp } from './build-app';
 
-function appWith(options: Parameters<typeof maintenanceMode>[0]) {
+function appWith(options: MaintenanceModeOptions) {
   return buildApp((root) => {
     root.use(maintenanceMode(options));
     root.get('/health', (_req, res) => void res.json({ status: 'ok' }));
@@ -50,5 +50,17 @@ describe('maintenanceMode (503)', () => {
     const res = await request(app).get('/users');
     expect(res.status).toBe(503);
     expect(res.headers['retry-after']).toBe('30');
+  });
+
+  test('the functions receive the Express request: maintenance for one tenant, its own Retry-After', async () => {
+    const app = appWith({
+      enabled: (req) => req.get('X-Tenant') === 'acme',
+      retryAfter: (req) => (req.query.export === '1' ? 3600 : 60),
+    });
+    expect((await request(app).get('/users').set('X-Tenant', 'globex')).status).toBe(200);
+    const blocked = await request(app).get('/users').set('X-Tenant', 'acme');
+    expect(blocked.status).toBe(503);
+    expect(blocked.headers['retry-after']).toBe('60');
+    expect((await request(app).get('/users?export=1').set('X-Tenant', 'acme')).headers['retry-after']).toBe('3600');
   });
 });

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { allowedMethods, methodNotAllowed } from '../../src';
+import { allowedMethods, methodNotAllowed } from '../../src/http';
 import { EXPRESS_VERSIONS, type ExpressFactory } from '../helpers/app';
 import { buildApp } from './build-app';
 

@@ -1,6 +1,6 @@
 import cors from 'cors';
 import request from 'supertest';
-import { methodNotAllowed } from '../../src';
+import { methodNotAllowed } from '../../src/http';
 import { EXPRESS_VERSIONS } from '../helpers/app';
 import { buildApp } from './build-app';
 

@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import type { IncomingMessage } from 'node:http';
-import { checkPreconditions, preconditions } from '../../src';
+import { checkPreconditions, preconditions } from '../../src/http';
 import { buildApp } from './build-app';
 
 // RFC 9110 §13.2.2: If-Match (step 1), If-Unmodified-Since only without If-Match (step 2),

@@ -1,7 +1,7 @@
 import express from 'express';
 import fc from 'fast-check';
 import request from 'supertest';
-import { checkPreconditions, entityTagsMatch, parseEntityTagList, preconditions } from '../../src';
+import { checkPreconditions, entityTagsMatch, parseEntityTagList, preconditions } from '../../src/http';
 import type { IncomingMessage } from 'node:http';
 import { buildApp } from './build-app';
 
@@ -39,6 +39,31 @@ describe('entity tag comparison (RFC 9110 §8.8.3.2)', () => {
       }),
     );
   });
+});
+
+test('etag receives the Express request: route params and headers of the guarded resource', async () => {
+  const etags = new Map([['d_1', '"d1-v3"']]);
+  const seen: string[] = [];
+  const app = buildApp((root) => {
+    root.use(
+      '/documents/:id',
+      preconditions({
+        etag: (req) => {
+          const id = String(req.params.id);
+          seen.push(`${id} ${req.get('If-Match') ?? '-'}`);
+          return etags.get(id);
+        },
+      }),
+    );
+    root.put('/documents/:id', (_req, res) => void res.json({ data: 'saved' }));
+  });
+  expect((await request(app).put('/documents/d_1').set('If-Match', '"d1-v3"')).status).toBe(200);
+  const stale = await request(app).put('/documents/d_1').set('If-Match', '"d1-v2"');
+  expect(stale.status).toBe(412);
+  expect(stale.body.error.code).toBe('precondition_failed');
+  // No such document: If-Match cannot hold (RFC 9110 §13.1.1).
+  expect((await request(app).put('/documents/d_9').set('If-Match', '"d1-v3"')).status).toBe(412);
+  expect(seen).toEqual(['d_1 "d1-v3"', 'd_1 "d1-v2"', 'd_9 "d1-v3"']);
 });
 
 describe('preconditions (428, 412)', () => {

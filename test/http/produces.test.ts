@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { negotiatedType, produces } from '../../src';
+import { negotiatedType, produces } from '../../src/http';
 import { buildApp } from './build-app';
 
 const app = buildApp((root) => {

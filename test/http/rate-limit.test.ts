@@ -2,7 +2,7 @@ import { rateLimit, type Store } from 'express-rate-limit';
 import { Redis } from 'ioredis';
 import { RedisStore } from 'rate-limit-redis';
 import request from 'supertest';
-import { formatRateLimitHeaders, rateLimitHandler, rateLimitHeaders, type RateLimitHeadersOptions } from '../../src';
+import { formatRateLimitHeaders, rateLimitHandler, rateLimitHeaders, type RateLimitHeadersOptions } from '../../src/http';
 import { redisTestsEnabled, startRedisServer, type RedisServer } from '../helpers/redis-server';
 import { buildApp } from './build-app';
 

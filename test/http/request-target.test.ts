@@ -2,7 +2,8 @@ import http, { type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import fc from 'fast-check';
-import { errorHandler, maintenanceMode, methodNotAllowed, notFoundHandler, requestId } from '../../src';
+import { errorHandler, notFoundHandler, requestId } from '../../src';
+import { maintenanceMode, methodNotAllowed } from '../../src/http';
 import { requestInstance, requestPath } from '../../src/utils/request-path';
 import { captureLogger, EXPRESS_VERSIONS, flushLogs } from '../helpers/app';
 

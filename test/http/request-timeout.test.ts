@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { requestTimeout, timeoutSignal } from '../../src';
+import { requestTimeout, timeoutSignal } from '../../src/http';
 import { captureLogger, EXPRESS_VERSIONS, flushLogs } from '../helpers/app';
 import { buildApp } from './build-app';
 
@@ -11,7 +11,7 @@ describe('requestTimeout (504)', () => {
     const late: { error?: unknown; signalAborted?: boolean; done?: boolean } = {};
     const app = buildApp(
       (root) => {
-        root.get('/slow', requestTimeout({ ms: 50 }), async (req, res) => {
+        root.get('/slow', requestTimeout({ timeoutMs: 50 }), async (req, res) => {
           await sleep(300);
           late.signalAborted = timeoutSignal(req)?.aborted;
           try {
@@ -50,7 +50,7 @@ describe('requestTimeout (504)', () => {
 
   test('a late handler that throws does not crash the server', async () => {
     const app = buildApp((root) => {
-      root.get('/slow-throw', requestTimeout({ ms: 30 }), async () => {
+      root.get('/slow-throw', requestTimeout({ timeoutMs: 30 }), async () => {
         await sleep(80);
         throw new Error('late failure');
       });
@@ -68,7 +68,7 @@ describe('requestTimeout (504)', () => {
 
   test('a handler in time is untouched, and the timer does not fire afterwards', async () => {
     const app = buildApp((root) => {
-      root.get('/fast', requestTimeout({ ms: 40 }), (_req, res) => void res.json({ data: 'fast' }));
+      root.get('/fast', requestTimeout({ timeoutMs: 40 }), (_req, res) => void res.json({ data: 'fast' }));
     });
     const res = await request(app).get('/fast');
     expect(res.status).toBe(200);
@@ -78,7 +78,7 @@ describe('requestTimeout (504)', () => {
 
   test('a handler that started streaming before the limit keeps its response', async () => {
     const app = buildApp((root) => {
-      root.get('/stream', requestTimeout({ ms: 30 }), async (_req, res) => {
+      root.get('/stream', requestTimeout({ timeoutMs: 30 }), async (_req, res) => {
         res.writeHead(200, { 'Content-Type': 'text/plain' });
         res.write('a');
         await sleep(70);
@@ -92,7 +92,7 @@ describe('requestTimeout (504)', () => {
 
   test('a configurable code and message', async () => {
     const app = buildApp((root) => {
-      root.get('/report', requestTimeout({ ms: 20, code: 'report_timeout', message: 'Reduce the report scope.' }), () => undefined);
+      root.get('/report', requestTimeout({ timeoutMs: 20, code: 'report_timeout', message: 'Reduce the report scope.' }), () => undefined);
     });
     const res = await request(app).get('/report');
     expect(res.status).toBe(504);
@@ -100,8 +100,8 @@ describe('requestTimeout (504)', () => {
   });
 
   test('rejects bad options', () => {
-    expect(() => requestTimeout({ ms: 0 })).toThrow(TypeError);
-    expect(() => requestTimeout({ ms: Number.NaN })).toThrow(TypeError);
-    expect(() => requestTimeout({ ms: 10, code: 'Bad Code' })).toThrow(TypeError);
+    expect(() => requestTimeout({ timeoutMs: 0 })).toThrow(TypeError);
+    expect(() => requestTimeout({ timeoutMs: Number.NaN })).toThrow(TypeError);
+    expect(() => requestTimeout({ timeoutMs: 10, code: 'Bad Code' })).toThrow(TypeError);
   });
 });

@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import request from 'supertest';
-import { accepted, assertLocation, created, noContent } from '../../src';
+import { accepted, assertLocation, created, noContent } from '../../src/http';
 import { buildApp } from './build-app';
 
 /** The raw response head as sent on the wire, to check what supertest would normalise away. */

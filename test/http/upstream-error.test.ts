@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { assertUpstreamOk, BadGatewayError, GatewayTimeoutError, notImplemented, toUpstreamError } from '../../src';
+import { BadGatewayError, GatewayTimeoutError } from '../../src';
+import { assertUpstreamOk, notImplemented, toUpstreamError } from '../../src/http';
 import { captureLogger, flushLogs } from '../helpers/app';
 import { buildApp } from './build-app';
 

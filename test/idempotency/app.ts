@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express5, { type NextFunction, type Request, type Response } from 'express';
-import { createError, errorHandler, idempotency, requestId, type ErrorStatus, type IdempotencyOptions } from '../../src';
+import { createError, errorHandler, requestId, type ErrorStatus } from '../../src';
+import { idempotency, type IdempotencyOptions } from '../../src/idempotency';
 import type { ExpressFactory } from '../helpers/app';
 
 /** What the test route does, chosen by the request body. */

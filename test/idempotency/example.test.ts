@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createApp } from '../../examples/app';
-import type { RedisStore } from '../../src';
+import type { RedisStore } from '../../src/idempotency';
 import { redisTestsEnabled, startRedisServer, type RedisServer } from '../helpers/redis-server';
 
 const AUTH = 'Bearer user-token';

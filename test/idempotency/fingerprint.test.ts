@@ -1,7 +1,9 @@
 import express from 'express';
 import fc from 'fast-check';
 import request from 'supertest';
-import { errorHandler, fingerprintRequest, idempotency } from '../../src';
+import { errorHandler } from '../../src';
+import { fingerprintRequest } from '../../src/idempotency/fingerprint';
+import { idempotency } from '../../src/idempotency';
 import type { FingerprintedRequest } from '../../src/idempotency/fingerprint';
 
 const req = (method: string, url: string, body: unknown): FingerprintedRequest => ({ method, originalUrl: url, body }) as FingerprintedRequest;

@@ -1,5 +1,7 @@
 import request from 'supertest';
-import { createError, errorHandler, idempotency, MemoryStore, requestTimeout, timeoutSignal, type ClaimResult, type IdempotencyStore, type StoredResponse } from '../../src';
+import { createError, errorHandler } from '../../src';
+import { idempotency, MemoryStore, type ClaimResult, type IdempotencyStore, type StoredResponse } from '../../src/idempotency';
+import { requestTimeout, timeoutSignal } from '../../src/http';
 import { LIBRARY_CODES } from '../../src/catalog/codes';
 import { EXPRESS_VERSIONS, expectErrorResponse } from '../helpers/app';
 import { delay, itemsApp } from './app';
@@ -106,7 +108,7 @@ describe.each(EXPRESS_VERSIONS)('idempotency() behind requestTimeout() on %s', (
     const app = factory();
     const state = { runs: 0, running: 0, mostAtOnce: 0, stopped: 0 };
     app.use(factory.json());
-    app.post('/jobs', requestTimeout({ ms: 50 }), idempotency({ lockTimeoutMs }), async (req, res) => {
+    app.post('/jobs', requestTimeout({ timeoutMs: 50 }), idempotency({ lockTimeoutMs }), async (req, res) => {
       state.runs += 1;
       state.running += 1;
       state.mostAtOnce = Math.max(state.mostAtOnce, state.running);

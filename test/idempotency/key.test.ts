@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { serializeItem, Token, type BareItem } from 'structured-headers';
-import { parseIdempotencyKey } from '../../src';
+import { parseIdempotencyKey } from '../../src/idempotency';
 
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 255 });
 const quote = (key: string): string => `"${key.replace(/[\\"]/g, '\\$&')}"`;

@@ -1,4 +1,4 @@
-import { MemoryStore, type StoredResponse } from '../../src';
+import { MemoryStore, type StoredResponse } from '../../src/idempotency';
 
 const body = (bytes: number): StoredResponse => ({ status: 201, headers: [['content-type', 'text/plain']], body: Buffer.alloc(bytes, 120) });
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { idempotency, MemoryStore, type IdempotencyStore } from '../../src';
+import { idempotency, MemoryStore, type IdempotencyStore } from '../../src/idempotency';
 import { EXPRESS_VERSIONS, expectErrorResponse } from '../helpers/app';
 import { delay, itemsApp } from './app';
 

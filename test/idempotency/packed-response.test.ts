@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { StoredResponse } from '../../src';
+import type { StoredResponse } from '../../src/idempotency';
 import { ByteArena } from '../../src/idempotency/stores/byte-arena';
 import { packResponse, unpackResponse } from '../../src/idempotency/stores/packed-response';
 

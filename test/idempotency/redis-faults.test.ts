@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import request from 'supertest';
-import { RedisStore } from '../../src';
+import { RedisStore } from '../../src/idempotency';
 import { expectErrorResponse } from '../helpers/app';
 import { redisTestsEnabled, startRedisServer, type RedisServer } from '../helpers/redis-server';
 import { delay, itemsApp } from './app';

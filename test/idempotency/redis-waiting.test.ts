@@ -3,7 +3,7 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import request from 'supertest';
-import { RedisStore } from '../../src';
+import { RedisStore } from '../../src/idempotency';
 import { expectErrorResponse } from '../helpers/app';
 import { itemsApp } from './app';
 

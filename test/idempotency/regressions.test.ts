@@ -2,16 +2,16 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import express from 'express';
 import request from 'supertest';
+import { errorHandler } from '../../src';
 import {
-  errorHandler,
   idempotency,
   MemoryStore,
   RedisStore,
-  preconditions,
   type ClaimResult,
   type IdempotencyStore,
   type StoredResponse,
-} from '../../src';
+} from '../../src/idempotency';
+import { preconditions } from '../../src/http';
 
 /** A MemoryStore that answers asynchronously, as RedisStore does, so responses are held until stored. */
 class AsyncStore implements IdempotencyStore {

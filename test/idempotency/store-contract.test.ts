@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { StoredResponse } from '../../src';
+import type { StoredResponse } from '../../src/idempotency';
 import { delay } from './app';
 import { storeCases } from './stores';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { MemoryStore, RedisStore, type IdempotencyStore } from '../../src';
+import { MemoryStore, RedisStore, type IdempotencyStore } from '../../src/idempotency';
 import { redisTestsEnabled, startRedisServer, type RedisServer } from '../helpers/redis-server';
 
 /** One store implementation under test; each `create()` is an empty store. */

@@ -2,7 +2,8 @@ import express from 'express';
 import fc from 'fast-check';
 import { Registry } from 'prom-client';
 import * as promClient from 'prom-client';
-import { errorHandler, notFoundHandler, statusMetrics } from '../../src';
+import { errorHandler, notFoundHandler } from '../../src';
+import { statusMetrics } from '../../src/metrics';
 import { close, listen, pipelineGets } from './helpers';
 
 const ROUTES = 120;

@@ -5,17 +5,8 @@ import type { Express } from 'express';
 import { Registry } from 'prom-client';
 import * as promClient from 'prom-client';
 import request from 'supertest';
-import {
-  ForbiddenError,
-  NotFoundError,
-  errorHandler,
-  formatStatusSnapshot,
-  notFoundHandler,
-  requestId,
-  statusMetrics,
-  type StatusMetrics,
-  type StatusMetricsOptions,
-} from '../../src';
+import { ForbiddenError, NotFoundError, errorHandler, notFoundHandler, requestId } from '../../src';
+import { formatStatusSnapshot, statusMetrics, type StatusMetrics, type StatusMetricsOptions } from '../../src/metrics';
 import { appErrors } from '../../examples/errors';
 import { EXPRESS_VERSIONS, type ExpressFactory } from '../helpers/app';
 import { abortRequest, close, eventually, listen } from './helpers';

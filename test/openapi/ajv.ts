@@ -1,6 +1,6 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { OpenApiComponents } from '../../src';
+import type { OpenApiComponents } from '../../src/openapi';
 
 const BASE = 'https://example.test/openapi.json';
 

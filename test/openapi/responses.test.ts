@@ -10,12 +10,11 @@ import {
   getStatusInfo,
   isErrorStatus,
   notFoundHandler,
-  openApiComponents,
   requestId,
   type CodeSpec,
   type ErrorStatus,
-  type OpenApiHeader,
 } from '../../src';
+import { openApiComponents, type OpenApiHeader } from '../../src/openapi';
 import { appErrors } from '../../examples/errors';
 import { EXPRESS_VERSIONS, type ExpressFactory } from '../helpers/app';
 import { componentValidator } from './ajv';

@@ -1,14 +1,6 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
-import {
-  ERROR_STATUSES,
-  LIBRARY_CODES,
-  defineErrorCodes,
-  errorResponseRefs,
-  getStatusInfo,
-  openApiComponents,
-  type ErrorFormat,
-  type OpenApiComponents,
-} from '../../src';
+import { ERROR_STATUSES, LIBRARY_CODES, defineErrorCodes, getStatusInfo, type ErrorFormat } from '../../src';
+import { errorResponseRefs, openApiComponents, type OpenApiComponents } from '../../src/openapi';
 import { appErrors } from '../../examples/errors';
 import { componentValidator } from './ajv';
 

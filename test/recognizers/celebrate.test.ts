@@ -86,6 +86,11 @@ describe('celebrate shape', () => {
     expect(error.details).toEqual([{ path, code: 'required', message: '"a" is required' }]);
   });
 
+  it('a segment key that is not a string names no location, even one that reads as "body"', () => {
+    const key = { toString: (): string => 'body' };
+    expect(toApiError(celebrateLike(new Map([[key, required]]))).details).toEqual([{ path: 'a', code: 'required', message: '"a" is required' }]);
+  });
+
   it('more than 100 failures across segments are capped at 100', () => {
     const many = joiError(Joi.object(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`f${i}`, Joi.string().required()]))), {});
     expect(toApiError(celebrateLike(new Map([['body', many], ['query', many]]))).details).toHaveLength(100);

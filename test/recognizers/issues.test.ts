@@ -17,6 +17,9 @@ describe('issuePath', () => {
     ['body', [{ key: 'email' }, { key: 2 }], 'body.email[2]'],
     ['body', [1.5], 'body["1.5"]'],
     ['body', [Symbol('s')], 'body["Symbol(s)"]'],
+    ['body', [null], 'body.null'],
+    ['body', ['1a'], 'body["1a"]'],
+    ['body', [-1], 'body[-1]'],
   ] as const)('%s %j -> %s', (location, segments, expected) => {
     expect(issuePath(location, segments)).toBe(expected);
   });
@@ -52,10 +55,29 @@ describe('splitPath', () => {
     ['a.01', ['a', '01']],
     ['a.1a', ['a', '1a']],
     ['a.10', ['a', 10]],
+    ['a.100', ['a', 100]],
+    ['a[100]', ['a', 100]],
     ['/body/email', ['body', 'email']],
     ['/items/0/a~1b~0c', ['items', 0, 'a/b~c']],
   ] as const)('%s', (path, expected) => {
     expect(splitPath(path)).toEqual(expected);
+  });
+});
+
+describe('ISSUE_CODES', () => {
+  test('each code has a message that names no value (clients show them as they are)', () => {
+    expect(ISSUE_CODES).toEqual({
+      required: 'This field is required.',
+      invalid_type: 'This field has the wrong type.',
+      too_small: 'This value is too small or too short.',
+      too_big: 'This value is too big or too long.',
+      invalid_format: 'This value is not in the expected format.',
+      invalid_value: 'This value is not one of the allowed values.',
+      not_multiple_of: 'This number is not a multiple of the required step.',
+      unknown_field: 'This field is not allowed.',
+      not_unique: 'This value is already taken.',
+      invalid: 'This value is invalid.',
+    });
   });
 });
 

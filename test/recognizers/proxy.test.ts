@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import request from 'supertest';
-import { errorHandler, requestId, toUpstreamError } from '../../src';
+import { errorHandler, requestId } from '../../src';
+import { toUpstreamError } from '../../src/http';
 import { captureLogger, flushLogs } from '../helpers/app';
 
 // The recipe of docs/integrations/proxy.md against the real http-proxy-middleware.

@@ -27,6 +27,13 @@ describe('toApiError: an ApiError from another copy of the package', () => {
     expect(answer.cause).toBe(error);
   });
 
+  it('an object with every field but no brand is not one: it is read for its status', () => {
+    const lookAlike = { status: 409, code: 'seat_taken', message: 'Seat 12A is taken', headers: {} };
+    const answer = toApiError(lookAlike);
+    expect(answer).not.toBe(lookAlike);
+    expect([answer.status, answer.code, answer.message, answer.cause]).toEqual([409, 'seat_taken', 'Seat 12A is taken', lookAlike]);
+  });
+
   it('a malformed one never reaches a recognizer', () => {
     const spy = jest.fn<ApiError | undefined, [unknown]>(() => new ConflictError());
     expect(toApiError(foreign({ headers: null }), { recognizers: [spy] }).status).toBe(500);
@@ -46,6 +53,12 @@ describe("toApiError: what a recognizer returns", () => {
     const next = new ConflictError('from the next one');
     const answer = toApiError(thrown, { recognizers: [() => returned as ApiError, () => next] });
     expect(answer).toBe(next);
+  });
+
+  it('one that throws when read (a returned hostile Proxy) is skipped like one that throws', () => {
+    const hostile = new Proxy({}, { get: () => { throw new Error('trap'); }, getPrototypeOf: () => { throw new Error('trap'); } });
+    const next = new ConflictError('from the next one');
+    expect(toApiError(thrown, { recognizers: [() => hostile as ApiError, () => next] })).toBe(next);
   });
 
   it('a well-formed foreign one is taken', () => {
@@ -94,5 +107,42 @@ describe('toApiError: our own errors', () => {
     const answer = toApiError(revocable.proxy);
     expect(answer.status).toBe(500);
     expect(answer.code).toBe('internal_error');
+  });
+});
+
+describe('toApiError: what is never thrown, and what carries no stack', () => {
+  // A converted error's stack would name toApiError's frames, not the failure's: the original,
+  // kept as the cause, has the one that matters.
+  const noFrames = (error: ApiError): void => expect(error.stack).toBe(`${error.name}: ${error.message}`);
+
+  it('a branded value whose getter throws is a 500 without a cause', () => {
+    const hostile = Object.defineProperty({ [BRAND]: true }, 'status', {
+      get: () => {
+        throw new Error('trap');
+      },
+    });
+    const answer = toApiError(hostile);
+    expect([answer.status, answer.code, answer.cause]).toEqual([500, 'internal_error', undefined]);
+    noFrames(answer);
+  });
+
+  it('`recognizers` that cannot be iterated (a JavaScript caller) is a 500 without a cause', () => {
+    const answer = toApiError(new Error('x'), { recognizers: 5 as unknown as ErrorRecognizer[] });
+    expect([answer.status, answer.cause]).toEqual([500, undefined]);
+    noFrames(answer);
+  });
+
+  it('a thrown function is no error object, whatever its properties', () => {
+    const thrown = Object.assign(() => 1, { status: 404 });
+    const answer = toApiError(thrown);
+    expect([answer.status, answer.cause]).toEqual([500, thrown]);
+  });
+
+  it.each([
+    ['a thrown number', 404],
+    ['a plain Error', new Error('x')],
+    ['a malformed branded value', foreign({ status: 302 })],
+  ])('%s', (_label, thrown) => {
+    noFrames(toApiError(thrown));
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import * as yup from 'yup';
-import { ValidationError, toApiError } from '../../src';
+import { ValidationError, toApiError, type ApiError } from '../../src';
 import { EXPRESS_VERSIONS } from '../helpers/app';
 import { checked, post, validatorApp } from './validator-app';
 
@@ -116,6 +116,20 @@ describe('look-alikes and hostile values', () => {
     expect(toApiError(Object.assign(new Error('x'), { name: 'ValidationError' })).status).toBe(500);
     expect(toApiError(Object.assign(new Error('x'), { name: 'ValidationError', inner: [] })).status).toBe(500);
     expect(toApiError(Object.assign(new Error('x'), { name: 'OtherError', inner: [], errors: [] })).status).toBe(500);
+  });
+
+  // Hand-built failures of yup's shape, for the fields yup itself always fills.
+  const failureOf = (inner: Record<string, unknown>): ApiError => toApiError(Object.assign(new Error('x'), { name: 'ValidationError', errors: [], inner: [{ path: 'a', ...inner }] }));
+
+  it.each([
+    ['noUnknown without its key list', { type: 'noUnknown', params: {}, message: 'a has unspecified keys' }, 'invalid', 'a has unspecified keys'],
+    ['exact with a key list that is not a string', { type: 'exact', params: { properties: ['x'] }, message: 'a has extra keys' }, 'invalid', 'a has extra keys'],
+    ['a typeError without a message, its type a plain word', { type: 'typeError', params: { type: 'number' } }, 'invalid_type', 'Must be a number.'],
+    ['a typeError whose type is not a single word', { type: 'typeError', params: { type: 'array of strings' }, message: 'a must be a `array of strings` type, but the final value was: `1`' }, 'invalid_type', 'This field has the wrong type.'],
+    ['a length rule whose params are not an object', { type: 'length', params: 'abc', value: 'ab', message: 'a must be exactly 3 characters' }, 'invalid', 'a must be exactly 3 characters'],
+    ['a type named like an Object.prototype member', { type: 'toString', message: 'a is odd' }, 'invalid', 'a is odd'],
+  ])('%s', (_label, inner, code, message) => {
+    expect(failureOf(inner).details).toEqual([{ path: 'a', code, message }]);
   });
 
   it('malformed inner entries are skipped or read as "invalid"', () => {

@@ -6,7 +6,7 @@ import type { ParsedQs } from 'qs';
 import * as v from 'valibot';
 import { z } from 'zod';
 import { z as z3 } from 'zod3';
-import { validate, type StandardSchemaV1, type ValidatedRequest, type ValidateMiddleware } from '../../src';
+import { validate, type StandardSchemaV1, type ValidatedRequest, type ValidateMiddleware } from '../../src/validation';
 import { loadArktype } from '../validation/helpers/arktype';
 
 const Arktype = loadArktype();

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { ValidationError, validate, type StandardSchemaV1 } from '../../src';
+import { ValidationError } from '../../src';
+import { validate, type StandardSchemaV1 } from '../../src/validation';
 
 // The middleware called directly, to pin what a real app cannot show: when `next` runs (no
 // promise for a sync schema), that a failing request is left as it was, how `query` is replaced.

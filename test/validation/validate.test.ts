@@ -1,7 +1,8 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { z } from 'zod';
-import { errorHandler, LIBRARY_CODES, validate, type ErrorLogger } from '../../src';
+import { errorHandler, LIBRARY_CODES, type ErrorLogger } from '../../src';
+import { validate } from '../../src/validation';
 import { captureLogger, expectErrorResponse, flushLogs, EXPRESS_VERSIONS, type ExpressFactory } from '../helpers/app';
 
 // Real zod 4 schemas in real Express apps: what `validate()` hands the next handler, and the one

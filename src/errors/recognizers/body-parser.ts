@@ -31,8 +31,7 @@ const BODY_PARSER_2_FRAME = 'at createDecompressionStream ';
 /** The codings the body-parser that threw this error decodes. */
 function decodedEncodings(error: Bag): readonly string[] {
   if (error.message === INFLATE_OFF_MESSAGE) return ['identity'];
-  const stack = typeof error.stack === 'string' ? error.stack : '';
-  return stack.includes(BODY_PARSER_2_FRAME) ? DECODED_BY_2 : DECODED_BY_ALL;
+  return typeof error.stack === 'string' && error.stack.includes(BODY_PARSER_2_FRAME) ? DECODED_BY_2 : DECODED_BY_ALL;
 }
 
 // body-parser keeps the raw body on `body`, and V8 quotes it in JSON syntax messages: neither

@@ -3,7 +3,6 @@ import type { ValidationIssue } from '../validation-error';
 import { validationFailure, type FieldLocation } from './issues';
 import { isJoiError, joiIssues } from './joi-details';
 import { isBag } from './recognizer';
-import { MAX_DETAILS } from './validator-details';
 
 // celebrate's `Segments`, by the part of the request each validates.
 const SEGMENT_LOCATIONS: Readonly<Record<string, FieldLocation>> = {
@@ -29,5 +28,6 @@ export function recognizeCelebrate(error: unknown): ApiError | undefined {
     const location = typeof segment === 'string' && Object.prototype.hasOwnProperty.call(SEGMENT_LOCATIONS, segment) ? SEGMENT_LOCATIONS[segment] : undefined;
     details.push(...joiIssues((failure as { details: unknown[] }).details, location));
   }
-  return validationFailure('celebrate', details.slice(0, MAX_DETAILS));
+  // `validationFailure` keeps the first MAX_DETAILS.
+  return validationFailure('celebrate', details);
 }

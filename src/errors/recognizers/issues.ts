@@ -43,7 +43,7 @@ export function issuePath(location: string | undefined, segments: readonly unkno
   for (const item of segments.slice(0, MAX_SEGMENTS)) {
     // A `{ key }` segment (valibot, Standard Schema) is its key: an array index stays an index.
     const segment = typeof item === 'object' && item !== null && 'key' in item ? (item as { key: unknown }).key : item;
-    if (typeof segment === 'number' && Number.isInteger(segment)) {
+    if (Number.isInteger(segment)) {
       path += `[${segment}]`;
       continue;
     }

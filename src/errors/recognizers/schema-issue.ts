@@ -7,20 +7,27 @@ import { isBag } from './recognizer';
 // hand-built error need not be.
 export const MAX_DEPTH = 8;
 
+// Segments read per path: deeper than any schema, shorter than a hostile path.
+const MAX_PATH = 32;
+
+const isPlainSegment = (segment: unknown): boolean => typeof segment === 'string' || typeof segment === 'number';
+
 /**
  * A schema validator's path as `issuePath` reads it: strings, integers and symbols as they are, a
  * `{ key }` segment (valibot, Standard Schema) as its key. Anything else (a Map key that is an
  * object) becomes `?`: its `String()` could throw or spell out a submitted value.
  */
-export function pathSegments(path: unknown): (string | number)[] {
+export function pathSegments(path: unknown): readonly (string | number)[] {
   if (!Array.isArray(path)) return [];
+  // The usual path, keys and indices only, is read as it is: no copy per issue.
+  if (path.length <= MAX_PATH && (path as unknown[]).every(isPlainSegment)) return path as (string | number)[];
   const segments: (string | number)[] = [];
   for (const raw of path as unknown[]) {
     const key = isBag(raw) && !Array.isArray(raw) ? raw.key : raw;
     if (typeof key === 'string' || typeof key === 'number') segments.push(key);
     else if (typeof key === 'symbol') segments.push(key.description ?? 'Symbol()');
     else segments.push('?');
-    if (segments.length === 32) break;
+    if (segments.length === MAX_PATH) break;
   }
   return segments;
 }

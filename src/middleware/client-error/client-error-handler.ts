@@ -4,8 +4,9 @@ import { ENVELOPE_MEDIA_TYPE, toEnvelope } from '../../formats/envelope';
 import type { ErrorView } from '../../formats/error-view';
 import { PROBLEM_MEDIA_TYPE, toProblemDetails } from '../../formats/problem-details';
 import { isValidHeaderName } from '../../headers/safe-header';
+import { isValidRequestId } from '../../headers/request-id-syntax';
 import { defaultLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
-import { generateRequestId, REQUEST_ID_HEADER } from '../request-id/request-id';
+import { generateRequestId, REQUEST_ID_HEADER, type RequestIdMiddleware } from '../request-id/request-id';
 
 /** Options of {@link clientErrorHandler}. */
 export interface ClientErrorHandlerOptions {
@@ -17,8 +18,11 @@ export interface ClientErrorHandlerOptions {
   readonly logger?: ErrorLogger | false;
   /** Level of that line. Default `warn`. */
   readonly logLevel?: LogLevel | 'silent';
-  /** Response header of the generated request id. Default `X-Request-Id`. */
-  readonly requestIdHeader?: string;
+  /**
+   * The app's `requestId()` middleware: its header and generator name the request id of these
+   * answers too, so the header is configured in one place. Default: `X-Request-Id`, `req_<uuid>`.
+   */
+  readonly requestId?: Pick<RequestIdMiddleware, 'header' | 'newId'>;
 }
 
 /** The error Node hands to `'clientError'`: a parser error (`HPE_*`), a timeout, a socket error. */
@@ -55,8 +59,17 @@ const textOf = (value: unknown): string | undefined => (typeof value === 'string
  * server.on('clientError', clientErrorHandler({ logger }));
  */
 export function clientErrorHandler(options: ClientErrorHandlerOptions = {}): ClientErrorListener {
-  const header = options.requestIdHeader ?? REQUEST_ID_HEADER;
-  if (!isValidHeaderName(header)) throw new TypeError(`clientErrorHandler: requestIdHeader "${header}" is not a valid header name`);
+  if ((options as { requestIdHeader?: unknown }).requestIdHeader !== undefined) {
+    throw new TypeError('clientErrorHandler: `requestIdHeader` is no longer an option; pass the requestId() middleware as `requestId`');
+  }
+  const ids = options.requestId;
+  const header = ids?.header ?? REQUEST_ID_HEADER;
+  if (!isValidHeaderName(header)) throw new TypeError(`clientErrorHandler: the requestId header "${String(header)}" is not a valid header name`);
+  // The app's generator, checked on every use as requestId() does: its id goes into a raw head.
+  const newId = ids === undefined ? generateRequestId : () => {
+    const id = ids.newId();
+    return isValidRequestId(id) ? id : generateRequestId();
+  };
   const problem = options.format === 'problem';
   if (options.format !== undefined && !problem && options.format !== 'envelope') {
     throw new TypeError(`clientErrorHandler: format must be 'envelope' or 'problem', not "${String(options.format)}"`);
@@ -75,7 +88,12 @@ export function clientErrorHandler(options: ClientErrorHandlerOptions = {}): Cli
     }
     const status = (code !== undefined ? STATUS_BY_CODE[code] : undefined) ?? 400;
     const info = resolveStatusInfo(status);
-    const requestId = generateRequestId();
+    let requestId: string;
+    try {
+      requestId = newId();
+    } catch {
+      requestId = generateRequestId();
+    }
     const view: ErrorView = { status, title: info.phrase, code: info.code, message: info.message, details: undefined, requestId, instance: undefined, debug: undefined };
     const body = JSON.stringify(problem ? toProblemDetails(view, { typeBase: options.problemTypeBase }) : toEnvelope(view));
     const head = [

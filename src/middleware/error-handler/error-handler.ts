@@ -2,21 +2,22 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError } from '../../errors/api-error';
 import { toApiError } from '../../errors/to-api-error';
 import { isResponseEnding } from '../../utils/response-ending';
+import { getState, RESPONSE_ERROR, setState } from '../../request-state';
 import { ensureRequestId, generateRequestId, requestIdHeaderOf } from '../request-id/request-id';
 import { serializeError } from '../../logging/serialize-error';
 import { logError, writeLog } from './log-error';
 import { resolveOptions, type ErrorHandlerOptions } from './options';
-import { docUrlOf, formatBody, writeErrorResponse, writeRepresentation } from './write-error-response';
+import { builtInRepresentation, docUrlOf, writeErrorResponse, writeRepresentation } from './write-error-response';
 import { resolveStatusInfo } from '../../catalog';
 import { prefersProblemDetails } from '../../formats/negotiate';
 import { requestInstance } from '../../utils/request-path';
 import type { ErrorHandlerConfig } from './options';
-
-const RESPONSE_ERROR = Symbol.for('express-api-errors.responseError');
+import { activeTrace } from '../../tracing/active-trace';
+import { recordError } from '../../tracing/record-error';
 
 /** The error a response was answered with by {@link errorHandler}, for metrics and access logs. */
 export function getResponseError(res: ServerResponse): ApiError | undefined {
-  return (res as ServerResponse & { [RESPONSE_ERROR]?: ApiError })[RESPONSE_ERROR];
+  return getState(res, RESPONSE_ERROR);
 }
 
 /** An Express error-handling middleware (four parameters). */
@@ -44,12 +45,15 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorMiddleware
     const error = toApiError(thrown, config);
     let requestId: string;
     try {
-      requestId = ensureRequestId(req, res, config.requestIdHeader);
+      requestId = ensureRequestId(req, res);
     } catch {
       requestId = generateRequestId();
     }
+    // The request's OpenTelemetry span, if any: its ids go on the log line.
+    const tracing = config.tracing;
+    const trace = tracing === undefined ? undefined : activeTrace();
     try {
-      logError(config, req, error, requestId);
+      logError(config, req, error, requestId, trace);
     } catch {
       // Logging never stands between the client and its answer.
     }
@@ -59,17 +63,23 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorMiddleware
       // (RFC 9112 §8). We close it ourselves: Express's final handler would do the same but
       // first print the error with console.error (outside env=test), cause and all.
       if (!isResponseEnding(res)) cutConnection(res);
-      return;
+    } else {
+      respond(config, req, res, error, requestId);
     }
-    (res as ServerResponse & { [RESPONSE_ERROR]?: ApiError })[RESPONSE_ERROR] = error;
-    try {
-      writeErrorResponse(config, req, res, error, requestId);
-    } catch (failure) {
-      // e.g. details that JSON cannot write (a BigInt, a cycle): a bug worth an error line.
-      writeLog(config, req, 'error', { request_id: requestId, status: 500, error: serializeError(failure) }, 'failed to write the error response');
-      writeFallback(config, req, res, requestId);
-    }
+    // The response is decided (written, or left as it had started): the span learns how it ended.
+    if (trace !== undefined && tracing !== undefined) recordError(trace, error, thrown, tracing);
   };
+}
+
+function respond(config: ErrorHandlerConfig, req: IncomingMessage, res: ServerResponse, error: ApiError, requestId: string): void {
+  setState(res, RESPONSE_ERROR, error);
+  try {
+    writeErrorResponse(config, req, res, error, requestId);
+  } catch (failure) {
+    // e.g. details that JSON cannot write (a BigInt, a cycle): a bug worth an error line.
+    writeLog(config, req, 'error', { request_id: requestId, status: 500, error: serializeError(failure) }, 'failed to write the error response');
+    writeFallback(config, req, res, requestId);
+  }
 }
 
 function cutConnection(res: ServerResponse): void {
@@ -81,8 +91,9 @@ function cutConnection(res: ServerResponse): void {
 }
 
 // Reached only if writing the response itself failed (a broken socket, a hostile header set by
-// an earlier middleware, details JSON cannot write): a bare 500 in the format the request gets,
-// with the headers of any 500, if still possible; else the connection is closed.
+// an earlier middleware, details JSON cannot write): a bare 500 in the format the request gets
+// (the envelope when the app has its own formatter: that may be what failed), with the headers of
+// any 500, if still possible; else the connection is closed.
 function writeFallback(config: ErrorHandlerConfig, req: IncomingMessage, res: ServerResponse, requestId: string): void {
   if (res.headersSent) return cutConnection(res);
   try {
@@ -90,7 +101,7 @@ function writeFallback(config: ErrorHandlerConfig, req: IncomingMessage, res: Se
     const info = resolveStatusInfo(500);
     const problem = prefersProblemDetails(config.format, req);
     const docUrl = problem ? undefined : docUrlOf(config, info.code);
-    const body = formatBody(
+    const representation = builtInRepresentation(
       config,
       {
         status: 500,
@@ -105,8 +116,8 @@ function writeFallback(config: ErrorHandlerConfig, req: IncomingMessage, res: Se
       },
       problem,
     );
-    res.setHeader(requestIdHeaderOf(req, config.requestIdHeader), requestId);
-    writeRepresentation(config, req, res, info, info.code, problem, body);
+    res.setHeader(requestIdHeaderOf(req), requestId);
+    writeRepresentation(config, req, res, info, info.code, representation);
   } catch {
     cutConnection(res);
   }

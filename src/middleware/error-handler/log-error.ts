@@ -3,7 +3,9 @@ import type { ApiError } from '../../errors/api-error';
 import { isErrorLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
 import { serializeError } from '../../logging/serialize-error';
 import { requestPath } from '../../utils/request-path';
+import { getState, ROUTE_TEMPLATE } from '../../request-state';
 import { isLogLevel, type ErrorHandlerConfig } from './options';
+import type { ActiveTrace } from '../../tracing/active-trace';
 
 /**
  * pino-http's child logger on the request wins over the configured one: it carries the request's
@@ -32,10 +34,12 @@ export function writeLog(
 }
 
 /**
- * Logs an error once: the request id, method, path, status and code, and the error itself with its
- * stack, cause chain and AggregateError members (credentials redacted).
+ * Logs an error once: the request id, method, path (and route template when known), status and
+ * code, and the error itself with its
+ * stack, cause chain and AggregateError members (credentials redacted). With an active span,
+ * `trace_id` and `span_id` (the names OpenTelemetry's log correlation uses) tie the line to its trace.
  */
-export function logError(config: ErrorHandlerConfig, req: IncomingMessage, error: ApiError, requestId: string): void {
+export function logError(config: ErrorHandlerConfig, req: IncomingMessage, error: ApiError, requestId: string, trace?: ActiveTrace): void {
   // `logger: false`: no line will be written, so don't pay for serializing the error (its stack).
   if (config.logger === undefined) return;
   let level: LogLevel | 'silent';
@@ -47,19 +51,26 @@ export function logError(config: ErrorHandlerConfig, req: IncomingMessage, error
   }
   if (level === 'silent') return;
   const path = requestPath(req);
-  writeLog(
-    config,
-    req,
-    level,
-    {
-      request_id: requestId,
-      method: req.method,
-      path,
-      status: error.status,
-      code: error.code,
-      // Not `err`: pino's own err serializer would flatten the cause chain and undo the redaction.
-      error: serializeError(error),
-    },
-    `${req.method ?? 'GET'} ${path} -> ${error.status} ${error.code}`,
-  );
+  let route: string | undefined;
+  try {
+    // Known when statusMetrics() watches the routing: the template groups one endpoint's errors.
+    route = getState(req, ROUTE_TEMPLATE)?.();
+  } catch {
+    route = undefined;
+  }
+  const fields: Record<string, unknown> = {
+    request_id: requestId,
+    method: req.method,
+    path,
+    status: error.status,
+    code: error.code,
+    // Not `err`: pino's own err serializer would flatten the cause chain and undo the redaction.
+    error: serializeError(error),
+  };
+  if (route !== undefined) fields.route = route;
+  if (trace !== undefined) {
+    fields.trace_id = trace.traceId;
+    fields.span_id = trace.spanId;
+  }
+  writeLog(config, req, level, fields, `${req.method ?? 'GET'} ${path} -> ${error.status} ${error.code}`);
 }

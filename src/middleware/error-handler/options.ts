@@ -1,12 +1,13 @@
 import type { Challenge } from '../../catalog';
 import type { ApiError } from '../../errors/api-error';
+import type { ErrorFormatter } from '../../formats/formatter';
 import type { ErrorFormat } from '../../formats/negotiate';
 import { formatChallenge } from '../../headers/challenge';
 import { DEFAULT_UPGRADE, formatUpgrade } from '../../headers/upgrade';
-import { isSafeHeaderValue, isValidHeaderName, MAX_HEADER_VALUE_LENGTH } from '../../headers/safe-header';
+import { isSafeHeaderValue, MAX_HEADER_VALUE_LENGTH } from '../../headers/safe-header';
 import type { ErrorRecognizer } from '../../errors/recognizers';
 import { defaultLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
-import { REQUEST_ID_HEADER } from '../request-id/request-id';
+import { resolveTracing, type TracingConfig, type TracingOptions } from '../../tracing/tracing-options';
 
 /** A level per status (`404`), per class (`'4xx'`, `'5xx'`), or a function of the error. */
 export type LogLevelOption =
@@ -15,8 +16,12 @@ export type LogLevelOption =
 
 /** Options of {@link errorHandler}. */
 export interface ErrorHandlerOptions {
-  /** Response format. Default `'envelope'`. */
-  readonly format?: ErrorFormat;
+  /**
+   * Response format: `'envelope'` (default), `'problem'` (RFC 9457), `'negotiate'` (problem
+   * details when `Accept` prefers them), or an {@link ErrorFormatter}: the app's own body for the
+   * masked view of each error, written with the same status, headers, logs and metrics.
+   */
+  readonly format?: ErrorFormat | ErrorFormatter;
   /** Base URI of problem `type`s (`<base><code>`); default `docsBaseUrl`, else `about:blank`. */
   readonly problemTypeBase?: string;
   /**
@@ -49,8 +54,6 @@ export interface ErrorHandlerOptions {
   readonly cacheControl?: string | false;
   /** Adds the stack and cause to response bodies. Never on by default; throws when `NODE_ENV=production`. */
   readonly development?: boolean;
-  /** Response header of the request id when `requestId()` is not mounted. Default `X-Request-Id`. */
-  readonly requestIdHeader?: string;
   /** Longest header value written; longer ones are dropped and logged. Default 4096. */
   readonly maxHeaderLength?: number;
   /** Add `instance` (the request path) to problem details. Default `true`. */
@@ -60,11 +63,20 @@ export interface ErrorHandlerOptions {
    * `toApiError`). Each returns an `ApiError` for an error it knows, `undefined` otherwise.
    */
   readonly recognizers?: readonly ErrorRecognizer[];
+  /**
+   * OpenTelemetry, when `@opentelemetry/api` is installed and a span is active: 5xx recorded on
+   * the HTTP server span (status `ERROR`, `error.type` set to the code, the exception as an event),
+   * 4xx left `UNSET` as the HTTP semantic conventions say; `trace_id` and `span_id` on every error's
+   * log line. `false` turns all of it off (the API is then never loaded). Default `true`.
+   */
+  readonly tracing?: boolean | TracingOptions;
 }
 
 /** The options with their defaults applied, computed once per handler. */
 export interface ErrorHandlerConfig {
+  /** The built-in format; `'envelope'` with a formatter (its fallback). */
   readonly format: ErrorFormat;
+  readonly formatter: ErrorFormatter | undefined;
   readonly problemTypeBase: string | undefined;
   readonly docsBaseUrl: string | undefined;
   readonly logger: (() => ErrorLogger) | undefined;
@@ -72,11 +84,14 @@ export interface ErrorHandlerConfig {
   readonly requiredHeaders: Readonly<Record<string, string>>;
   readonly cacheControl: string | false;
   readonly development: boolean;
-  readonly requestIdHeader: string;
   readonly maxHeaderLength: number;
   readonly problemInstance: boolean;
   readonly recognizers: readonly ErrorRecognizer[] | undefined;
+  /** `undefined` with `tracing: false`. */
+  readonly tracing: TracingConfig | undefined;
 }
+
+const FORMATS = new Set<unknown>(['envelope', 'problem', 'negotiate']);
 
 const VALID_LEVELS = new Set<unknown>(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
@@ -139,11 +154,18 @@ export function resolveOptions(options: ErrorHandlerOptions): ErrorHandlerConfig
   const challenge = formatChallenge(options.challenge ?? options.requiredHeaders?.['WWW-Authenticate'] ?? 'Bearer realm="api"');
   // Every 401 MUST carry at least one challenge (RFC 9110 §11.6.1): refuse a default that has none.
   if (challenge === '') throw new TypeError('errorHandler: `challenge` must name at least one auth scheme (a token)');
-  const requestIdHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
-  if (!isValidHeaderName(requestIdHeader)) throw new TypeError(`errorHandler: requestIdHeader "${requestIdHeader}" is not a valid header name`);
+  // The request-id header is configured once, on requestId(): a second setting here could only disagree.
+  if ((options as { requestIdHeader?: unknown }).requestIdHeader !== undefined) {
+    throw new TypeError('errorHandler: `requestIdHeader` is no longer an option; set the header on requestId({ header }), which errorHandler reads');
+  }
+  const format = options.format ?? 'envelope';
+  if (typeof format !== 'function' && !FORMATS.has(format)) {
+    throw new TypeError(`errorHandler: format must be 'envelope', 'problem', 'negotiate' or a function, not "${String(format)}"`);
+  }
   const docsBaseUrl = docsBaseUrlOf(options.docsBaseUrl);
   return {
-    format: options.format ?? 'envelope',
+    format: typeof format === 'function' ? 'envelope' : format,
+    formatter: typeof format === 'function' ? format : undefined,
     problemTypeBase: options.problemTypeBase ?? docsBaseUrl,
     docsBaseUrl,
     logger: logger === false ? undefined : logger === undefined ? defaultLogger : () => logger,
@@ -157,9 +179,9 @@ export function resolveOptions(options: ErrorHandlerOptions): ErrorHandlerConfig
     },
     cacheControl: options.cacheControl ?? 'no-store',
     development,
-    requestIdHeader,
     maxHeaderLength: options.maxHeaderLength ?? MAX_HEADER_VALUE_LENGTH,
     problemInstance: options.problemInstance ?? true,
     recognizers: recognizersOf(options.recognizers),
+    tracing: resolveTracing(options.tracing),
   };
 }

@@ -9,9 +9,11 @@ import { addVary } from '../../headers/vary';
 import { allowedMethods } from '../../http/allowed-methods';
 import { ENVELOPE_MEDIA_TYPE, toEnvelope } from '../../formats/envelope';
 import type { ErrorView } from '../../formats/error-view';
+import { runFormatter, type CheckedRepresentation, type ErrorFormatter } from '../../formats/formatter';
 import { prefersProblemDetails } from '../../formats/negotiate';
 import { PROBLEM_MEDIA_TYPE, problemTypeUri, toProblemDetails } from '../../formats/problem-details';
 import { serializeError } from '../../logging/serialize-error';
+import { activeTraceId } from '../../tracing/active-trace';
 import { requestInstance, targetPath } from '../../utils/request-path';
 import { requestIdHeaderOf } from '../request-id/request-id';
 import { writeLog } from './log-error';
@@ -57,7 +59,7 @@ function setErrorHeaders(
   for (const name of Object.keys(headers)) {
     let value = headers[name] as unknown;
     const lower = name.toLowerCase();
-    requestIdHeader ??= requestIdHeaderOf(req, config.requestIdHeader).toLowerCase();
+    requestIdHeader ??= requestIdHeaderOf(req).toLowerCase();
     if (HANDLER_OWNED.has(lower) || lower === requestIdHeader) continue;
     if (lower === 'upgrade' && !isHttp1(req)) continue;
     if (lower === 'retry-after' && typeof value === 'string') {
@@ -154,8 +156,15 @@ export function docUrlOf(config: ErrorHandlerConfig, code: string): string | und
   return config.docsBaseUrl === undefined ? undefined : problemTypeUri(config.docsBaseUrl, code);
 }
 
+/**
+ * What the client may see of an error: its message and details only when exposed (a 5xx is
+ * masked unless created with `expose: true`), the stack in development mode only.
+ */
 function viewOf(config: ErrorHandlerConfig, req: IncomingMessage, error: ApiError, requestId: string, problem: boolean): ErrorView {
   const info = resolveStatusInfo(error.status);
+  // A formatter gets every member; of the built-in formats only problem details name the
+  // instance, and they have `type` for the docs URL (RFC 9457 §3.1.1).
+  const custom = config.formatter !== undefined;
   const docUrl = problem ? undefined : docUrlOf(config, error.code);
   return {
     status: error.status,
@@ -164,17 +173,58 @@ function viewOf(config: ErrorHandlerConfig, req: IncomingMessage, error: ApiErro
     message: error.expose ? error.message : info.message,
     details: error.expose ? error.details : undefined,
     requestId,
-    // Only problem details name the instance; the envelope never reads it.
-    instance: problem && config.problemInstance ? requestInstance(req) : undefined,
+    instance: (problem || custom) && config.problemInstance ? requestInstance(req) : undefined,
     debug: config.development ? { stack: error.stack, cause: serializeError(error.cause) } : undefined,
-    // Problem details have `type` for it (RFC 9457 §3.1.1).
     docUrl,
+    ...(config.tracing?.exposeTraceId === true ? traceIdMember() : undefined),
   };
+}
+
+// Only when asked for: the active span's trace id, or nothing without one.
+function traceIdMember(): { traceId: string } | undefined {
+  const traceId = activeTraceId();
+  return traceId === undefined ? undefined : { traceId };
 }
 
 /** The body of a view in the format the request gets. */
 export function formatBody(config: ErrorHandlerConfig, view: ErrorView, problem: boolean): string {
   return JSON.stringify(problem ? toProblemDetails(view, { typeBase: config.problemTypeBase }) : toEnvelope(view));
+}
+
+const ACCEPT: readonly string[] = ['Accept'];
+
+/** The body of a view in a built-in format, with its media type; `Vary: Accept` when negotiated. */
+export function builtInRepresentation(config: ErrorHandlerConfig, view: ErrorView, problem: boolean): CheckedRepresentation {
+  return {
+    body: formatBody(config, view, problem),
+    type: problem ? PROBLEM_MEDIA_TYPE : ENVELOPE_MEDIA_TYPE,
+    vary: config.format === 'negotiate' ? ACCEPT : undefined,
+  };
+}
+
+/**
+ * The app formatter's body for the view; if it throws or returns something invalid, the failure
+ * is logged (never sent: it may name internals) and the view is answered in the envelope.
+ */
+function formattedRepresentation(
+  config: ErrorHandlerConfig,
+  formatter: ErrorFormatter,
+  req: IncomingMessage,
+  view: ErrorView,
+): CheckedRepresentation {
+  try {
+    // Frozen: the formatter reads the view; the fallback below must still get it as computed.
+    return runFormatter(formatter, Object.freeze(view), req);
+  } catch (failure) {
+    writeLog(
+      config,
+      req,
+      'error',
+      { request_id: view.requestId, status: view.status, code: view.code, error: serializeError(failure) },
+      'the error formatter failed; answered with the default envelope',
+    );
+    return builtInRepresentation(config, view, false);
+  }
 }
 
 /**
@@ -187,20 +237,21 @@ export function writeRepresentation(
   res: ServerResponse,
   info: ResolvedStatusInfo,
   code: string,
-  problem: boolean,
-  body: string,
+  representation: CheckedRepresentation,
 ): void {
   const docUrl = docUrlOf(config, code);
   if (docUrl !== undefined) appendLink(res, `<${docUrl}>; rel="describedby"`);
   res.statusCode = info.status;
   // HTTP/2 has no reason phrase and Node warns when one is set.
   if (isHttp1(req)) res.statusMessage = info.phrase;
-  res.setHeader('Content-Type', problem ? PROBLEM_MEDIA_TYPE : ENVELOPE_MEDIA_TYPE);
+  const { body } = representation;
+  res.setHeader('Content-Type', representation.type);
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   if (info.noStore) res.setHeader('Cache-Control', 'no-store');
   else if (config.cacheControl !== false) res.setHeader('Cache-Control', config.cacheControl);
-  if (config.format === 'negotiate') addVary(res, 'Accept');
+  if (representation.vary !== undefined) for (const name of representation.vary) addVary(res, name);
+  // Error statuses are 4xx and 5xx: all take a body (RFC 9110 §6.4.1), except in answer to HEAD.
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
@@ -213,13 +264,15 @@ export function writeErrorResponse(
   requestId: string,
 ): void {
   const info = resolveStatusInfo(error.status);
-  const problem = prefersProblemDetails(config.format, req);
-  const body = formatBody(config, viewOf(config, req, error, requestId, problem), problem);
+  const formatter = config.formatter;
+  const problem = formatter === undefined && prefersProblemDetails(config.format, req);
+  const view = viewOf(config, req, error, requestId, problem);
+  const representation = formatter === undefined ? builtInRepresentation(config, view, problem) : formattedRepresentation(config, formatter, req, view);
 
   for (const name of res.getHeaderNames()) if (STALE_HEADERS.has(name)) res.removeHeader(name);
   setErrorHeaders(config, req, res, error, requestId);
   normalizeChallenges(config, req, res, error, requestId);
   fillRequiredHeaders(config, req, res, error, requestId);
   addUpgradeOption(req, res);
-  writeRepresentation(config, req, res, info, error.code, problem, body);
+  writeRepresentation(config, req, res, info, error.code, representation);
 }

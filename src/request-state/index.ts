@@ -1,0 +1,14 @@
+// Internal: one typed home for per-request state. Not part of the public API; the public readers
+// (getRequestId, getResponseError, negotiatedType, timeoutSignal) are the features' own.
+export { getState, setState, sharedKey, privateKey, type Exchange, type StateKey } from './request-state';
+export {
+  IDEMPOTENCY_HOOK,
+  NEGOTIATED_TYPE,
+  OPTIONS_ALLOW,
+  REQUEST_ID,
+  RESPONSE_ENDING,
+  RESPONSE_ERROR,
+  ROUTE_TEMPLATE,
+  TIMEOUT_SIGNAL,
+  type RequestIdState,
+} from './keys';

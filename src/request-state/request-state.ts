@@ -1,0 +1,79 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * The one property this library adds to a request: every per-request value lives in the object
+ * stored under it. `Symbol.for`, so that two copies of the package in one process (the ESM and
+ * CommonJS builds loaded side by side, or the server entry of one version and a feature entry of
+ * another) read and write the same state: a `requestId({ header })` of one copy is the header the
+ * `errorHandler()` of the other writes.
+ *
+ * Why a property and not a WeakMap keyed by the request: a WeakMap is private to the copy that
+ * created it, and sharing it would mean putting it on a global. Measured, one own property costs
+ * about what one WeakMap entry does (and less than the several symbols it replaces).
+ */
+const SLOT = Symbol.for('express-api-errors.requestState');
+
+/** The request or its response: state set through either is read through both. */
+export type Exchange = IncomingMessage | ServerResponse;
+
+/**
+ * A typed entry of the per-request state. Made with {@link sharedKey} (one entry for every copy of
+ * the package) or {@link privateKey} (this copy's alone).
+ */
+export interface StateKey<T> {
+  /** The entry's name in the state object. */
+  readonly id: string | symbol;
+  /** Never set: carries `T` so that `getState` and `setState` are typed by the key. */
+  readonly type?: (value: T) => T;
+}
+
+/**
+ * A key every copy of the package shares: its name is part of the contract between versions, so
+ * a name is never reused for a value of another shape (a new shape gets a new name).
+ */
+export function sharedKey<T>(name: string): StateKey<T> {
+  return Object.freeze({ id: name });
+}
+
+/**
+ * A key of this copy of the package only, for state another copy must not act on (such as a hook
+ * this copy installed: another copy calling it too would run it twice).
+ */
+export function privateKey<T>(description: string): StateKey<T> {
+  return Object.freeze({ id: Symbol(description) });
+}
+
+type State = Record<string | symbol, unknown>;
+type Holder = { [SLOT]?: State };
+
+// State set through the response lives on its request (`res.req`, set by Node since 15.7 and by
+// Express): one property per exchange, not one on each object. A response without one (a mock)
+// holds its own.
+function holderOf(target: Exchange): Holder {
+  return ((target as { req?: object }).req ?? target) as Holder;
+}
+
+/** The value of `key` for this request, or `undefined` when none was set. */
+export function getState<T>(target: Exchange, key: StateKey<T>): T | undefined {
+  return holderOf(target)[SLOT]?.[key.id] as T | undefined;
+}
+
+/**
+ * Sets the value of `key` for this request (`undefined` clears it). A request that cannot take a
+ * property (frozen, sealed) keeps no state: reads then give `undefined`, as if nothing was set.
+ */
+export function setState<T>(target: Exchange, key: StateKey<T>, value: T | undefined): void {
+  const holder = holderOf(target);
+  let state = holder[SLOT];
+  if (state === undefined) {
+    if (value === undefined) return;
+    state = {};
+    try {
+      holder[SLOT] = state;
+    } catch {
+      // Strict-mode assignment to a non-extensible object throws; the caller's work goes on.
+      return;
+    }
+  }
+  state[key.id] = value;
+}
