@@ -1,8 +1,7 @@
 // Internal: one typed home for per-request state. Not part of the public API; the public readers
 // (getRequestId, getResponseError, negotiatedType, timeoutSignal) are the features' own.
-export { getState, setState, sharedKey, privateKey, type Exchange, type StateKey } from './request-state';
+export { getState, setState, sharedKey, type Exchange, type StateKey } from './request-state';
 export {
-  IDEMPOTENCY_HOOK,
   NEGOTIATED_TYPE,
   OPTIONS_ALLOW,
   REQUEST_ID,

@@ -1,6 +1,5 @@
 import type { ApiError } from '../errors/api-error';
-import type { ResponseHook } from '../idempotency/response-hook';
-import { privateKey, sharedKey } from './request-state';
+import { sharedKey } from './request-state';
 
 // Every entry of the per-request state, with its type. The names are shared by every copy of the
 // package in a process: never rename one, and give a value of a new shape a new name.
@@ -34,9 +33,3 @@ export const OPTIONS_ALLOW = sharedKey<readonly string[]>('optionsAllow');
  * `undefined` before (or without) a match; set by `statusMetrics()`, which watches the routing.
  */
 export const ROUTE_TEMPLATE = sharedKey<() => string | undefined>('routeTemplate');
-
-/**
- * The idempotency middleware's hook on the response's `write()` and `end()`. Private to each copy
- * of the package: the hook of one copy found by the other's delegating `write()` would run twice.
- */
-export const IDEMPOTENCY_HOOK = privateKey<ResponseHook>('express-api-errors.idempotencyHook');
