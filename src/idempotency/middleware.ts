@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request } from 'express';
 import { asThrownError } from '../errors/as-thrown-error';
 import { timeoutSignal } from '../http/request-timeout';
 import { getResponseError } from '../middleware/error-handler/error-handler';
@@ -11,12 +12,8 @@ import { writeReplay } from './replay';
 import { identityDigest, storeKey } from './scope';
 import type { ClaimResult, MaybePromise, StoredResponse } from './store';
 
-/** An Express-compatible middleware (Express 4 and 5). */
-export type IdempotencyMiddleware<Req extends IncomingMessage = IncomingMessage> = (
-  req: Req,
-  res: ServerResponse,
-  next: (error?: unknown) => void,
-) => void;
+/** An Express-compatible middleware (Express 4 and 5); it takes any Node request. */
+export type IdempotencyMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 type Next = (error?: unknown) => void;
 
@@ -71,9 +68,7 @@ function isPromiseLike<T>(value: MaybePromise<T>): value is PromiseLike<T> {
  * app.post('/orders', idempotency({ store: new RedisStore({ url: process.env.REDIS_URL }) }), createOrder);
  * app.use(errorHandler());
  */
-export function idempotency<Req extends IncomingMessage = IncomingMessage>(
-  options: IdempotencyOptions<Req> = {},
-): IdempotencyMiddleware<Req> {
+export function idempotency<Req extends IncomingMessage = Request>(options: IdempotencyOptions<Req> = {}): IdempotencyMiddleware {
   const config = resolveOptions(options);
   const { store } = config;
   const inProgress = new InProgressLimit(config.maxInProgressPerIdentity);
@@ -151,7 +146,9 @@ export function idempotency<Req extends IncomingMessage = IncomingMessage>(
     }
   };
 
-  return function idempotencyMiddleware(req, res, next) {
+  // Express hands every middleware its own Request, the type `Req` describes.
+  return function idempotencyMiddleware(incoming, res, next) {
+    const req = incoming as Req;
     if (!config.methods.has(req.method ?? '')) return next();
     const parsed = readIdempotencyKey(req, config.header);
     if (parsed.kind === 'missing') return config.required ? next(idempotencyError('idempotency_key_missing')) : next();

@@ -1,12 +1,17 @@
 import type { IncomingMessage } from 'node:http';
+import type { Request } from 'express';
 import { fingerprintRequest, type FingerprintedRequest } from './fingerprint';
 import { IDEMPOTENCY_KEY_HEADER } from './key';
 import { identifyByAuthorization } from './scope';
 import type { IdempotencyStore } from './store';
 import { MemoryStore } from './stores/memory-store';
 
-/** Options of {@link idempotency}. */
-export interface IdempotencyOptions<Req extends IncomingMessage = IncomingMessage> {
+/**
+ * Options of {@link idempotency}. `Req` is the request type `identify`, `fingerprint` and
+ * `onError` receive: Express's `Request` (with `req.get()`, `req.params` and what your app merges
+ * into it, such as `req.user`) by default.
+ */
+export interface IdempotencyOptions<Req extends IncomingMessage = Request> {
   /** Where keys and responses are kept. Default: a new {@link MemoryStore} (one instance only). */
   readonly store?: IdempotencyStore;
   /** Answer 400 `idempotency_key_missing` to a request without a key. Default `false`. */

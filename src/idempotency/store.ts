@@ -36,8 +36,8 @@ export type ClaimResult =
  * const result = await store.claim('user_1:key_1', fingerprint, 60_000);
  */
 export interface IdempotencyStore {
-  /** Claims `key` for `lockMs` unless it is held or completed, atomically. */
-  claim(key: string, fingerprint: string, lockMs: number): MaybePromise<ClaimResult>;
+  /** Claims `key` for `lockTimeoutMs` unless it is held or completed, atomically. */
+  claim(key: string, fingerprint: string, lockTimeoutMs: number): MaybePromise<ClaimResult>;
   /**
    * Stores the response of the claim `token` for `ttlMs`. Resolves `false`, storing nothing,
    * when another request took the key after this claim's lock expired.

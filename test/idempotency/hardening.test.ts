@@ -10,9 +10,9 @@ import { delay, itemsApp } from './app';
 class RecordingStore implements IdempotencyStore {
   readonly inner = new MemoryStore();
   readonly keys: string[] = [];
-  claim(key: string, fingerprint: string, lockMs: number): ClaimResult {
+  claim(key: string, fingerprint: string, lockTimeoutMs: number): ClaimResult {
     this.keys.push(key);
-    return this.inner.claim(key, fingerprint, lockMs);
+    return this.inner.claim(key, fingerprint, lockTimeoutMs);
   }
   complete(key: string, token: string, fingerprint: string, response: StoredResponse, ttlMs: number): boolean {
     return this.inner.complete(key, token, fingerprint, response, ttlMs);

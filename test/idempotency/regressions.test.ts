@@ -16,8 +16,8 @@ import { preconditions } from '../../src/http';
 /** A MemoryStore that answers asynchronously, as RedisStore does, so responses are held until stored. */
 class AsyncStore implements IdempotencyStore {
   private readonly inner = new MemoryStore();
-  claim(key: string, fingerprint: string, lockMs: number): Promise<ClaimResult> {
-    return new Promise((resolve) => setImmediate(() => resolve(this.inner.claim(key, fingerprint, lockMs))));
+  claim(key: string, fingerprint: string, lockTimeoutMs: number): Promise<ClaimResult> {
+    return new Promise((resolve) => setImmediate(() => resolve(this.inner.claim(key, fingerprint, lockTimeoutMs))));
   }
   complete(key: string, token: string, fingerprint: string, response: StoredResponse, ttlMs: number): Promise<boolean> {
     return new Promise((resolve) => setTimeout(() => resolve(this.inner.complete(key, token, fingerprint, response, ttlMs)), 20));

@@ -67,7 +67,7 @@ export class MemoryStore implements IdempotencyStore {
   }
 
   // Every method answers at once, without a promise: the request goes on in the same tick.
-  claim(key: string, fingerprint: string, lockMs: number): ClaimResult {
+  claim(key: string, fingerprint: string, lockTimeoutMs: number): ClaimResult {
     const now = this.#now();
     const entry = this.#live(key, now);
     if (entry !== undefined) {
@@ -78,7 +78,7 @@ export class MemoryStore implements IdempotencyStore {
     const bytes = sizeOf(key, fingerprint);
     if (!this.#makeRoom(now, 1, bytes)) throw new Error('MemoryStore is full: every entry is still in progress');
     const token = ++this.#sequence;
-    this.#entries.set(key, { token, fingerprint, response: undefined, expiresAt: now + lockMs, bytes });
+    this.#entries.set(key, { token, fingerprint, response: undefined, expiresAt: now + lockTimeoutMs, bytes });
     this.#bytes += bytes;
     return { state: 'claimed', token: String(token) };
   }

@@ -100,9 +100,9 @@ export class RedisStore implements IdempotencyStore {
     return this.#waiters.size;
   }
 
-  async claim(key: string, fingerprint: string, lockMs: number): Promise<ClaimResult> {
+  async claim(key: string, fingerprint: string, lockTimeoutMs: number): Promise<ClaimResult> {
     const token = encodeClaim(randomUUID(), fingerprint);
-    const reply = this.#run(CLAIM, key, [token, Math.max(1, Math.ceil(lockMs))]);
+    const reply = this.#run(CLAIM, key, [token, Math.max(1, Math.ceil(lockTimeoutMs))]);
     // A claim that lands after we gave up on it would hold the key for nothing: give it back.
     const result = await this.#withTimeout(reply, () => {
       reply.then((late) => (late === 1 ? this.release(key, token) : undefined)).catch(noop);
