@@ -97,6 +97,8 @@ describe.each(EXPRESS_VERSIONS)('body-parser failures on %s', (name, express) =>
     const error = toApiError(await readWith(express.raw(), (req) => req.end()));
     expect(summary(error)).toEqual([400, 'bad_request', 'The request is invalid.', { type: 'request.size.invalid', expected: 10, length: 10, received: 3 }]);
     expect(error.headers).toEqual({});
+    // No stack of its own: body-parser's frames are in the error it raised.
+    expect(error.stack).toBe(`BadRequestError: ${error.message}`);
   });
 
   test('a client that went away mid-body: 400 request_aborted', async () => {

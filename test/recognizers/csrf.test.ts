@@ -93,7 +93,12 @@ describe('recognizeCsrf on its own', () => {
       const error = toApiError(Object.assign(new Error('invalid csrf token'), { code: 'EBADCSRFTOKEN', status }));
       expect([status, error.status, error.code]).toEqual([status, 403, 'csrf_token_invalid']);
     }
-    expect(toApiError(createHttpError(422, 'x', { code: 'EBADCSRFTOKEN' })).status).toBe(422);
+    for (const status of [400, 422, 499]) {
+      const error = toApiError(createHttpError(status, 'x', { code: 'EBADCSRFTOKEN' }));
+      expect([error.status, error.code, error.cause]).toEqual([status, 'csrf_token_invalid', { source: 'csrf', status }]);
+      // No stack of its own: the CSRF library's error, never logged whole, is not needed either.
+      expect(error.stack).toBe(`${error.name}: The CSRF token is missing or invalid.`);
+    }
   });
 
   it('leaves other codes alone', () => {

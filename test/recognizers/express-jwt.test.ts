@@ -87,6 +87,12 @@ describe('recognizeExpressJwt on its own', () => {
     expect(error.headers['WWW-Authenticate']).toBe('Bearer error="invalid_token", error_description="The access token is invalid"');
   });
 
+  it('no token: 401 authentication_required whose cause is express-jwt’s code', () => {
+    const error = toApiError(new UnauthorizedError('credentials_required', { message: 'No authorization token was found' }));
+    expect([error.status, error.code, error.headers]).toEqual([401, 'authentication_required', {}]);
+    expect(error.cause).toEqual({ source: 'express-jwt', code: 'credentials_required' });
+  });
+
   it('an unknown code is 401 invalid_token', () => {
     const error = toApiError(new UnauthorizedError('invalid_token', { message: 'x' }));
     expect(error.cause).toEqual({ source: 'express-jwt', code: 'invalid_token', inner: { name: undefined }, reason: 'invalid' });

@@ -36,6 +36,8 @@ describe('recognizeHttpClient with a real axios', () => {
     const error = toApiError(thrown);
     expect(seen(error)).toEqual(GATEWAY_TIMEOUT);
     expect(error.cause).toBe(thrown);
+    // No stack of its own: axios's error, the cause, has the one that matters.
+    expect(error.stack).toBe(`GatewayTimeoutError: ${error.message}`);
   });
 
   test('a refused connection is a 502', async () => {

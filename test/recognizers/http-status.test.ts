@@ -4,6 +4,8 @@ import { toApiError, type ApiError } from '../../src';
 
 // What a client would see of the answer: status, code, message, details and headers.
 const seen = (error: ApiError): unknown[] => [error.status, error.code, error.message, error.details, error.headers];
+// A converted error has no stack of its own: the original, kept as the cause, has the one that matters.
+const noFrames = (error: ApiError): void => expect(error.stack).toBe(`${error.name}: ${error.message}`);
 
 describe('recognizeHttpStatus: the status', () => {
   test.each([
@@ -22,6 +24,7 @@ describe('recognizeHttpStatus: the status', () => {
     const error = toApiError(thrown);
     expect(seen(error)).toEqual([500, 'internal_error', 'An unexpected error occurred.', undefined, {}]);
     expect(error.cause).toBe(thrown);
+    noFrames(error);
   });
 });
 
@@ -77,6 +80,13 @@ describe('recognizeHttpStatus: headers', () => {
     expect(toApiError(thrown).headers).toEqual({ 'Retry-After': '30', 'X-RateLimit-Limit': '100' });
   });
 
+  test('a 4xx with `expose: false` still forwards all its headers (only a masked 5xx is filtered)', () => {
+    const thrown = { status: 429, expose: false, headers: { 'Retry-After': '30', 'X-RateLimit-Limit': '100' } };
+    const error = toApiError(thrown);
+    expect(seen(error)).toEqual([429, 'rate_limit_exceeded', 'Too many requests. Retry later.', undefined, { 'Retry-After': '30', 'X-RateLimit-Limit': '100' }]);
+    noFrames(error);
+  });
+
   test('a masked 503 keeps only Retry-After, whatever its case', () => {
     const headers = { 'retry-after': '120', 'Set-Cookie': 'sid=upstream', Server: 'nginx/1.2', 'Access-Control-Allow-Origin': '*' };
     expect(toApiError({ status: 503, headers }).headers).toEqual({ 'retry-after': '120' });
@@ -102,6 +112,7 @@ describe('recognizeHttpStatus: Boom', () => {
   test("Boom's status, headers and payload message are read from `output`", () => {
     const error = toApiError(Boom.unauthorized('Token expired', 'Bearer', { realm: 'api' }));
     expect(seen(error)).toEqual([401, 'authentication_required', 'Token expired', undefined, { 'WWW-Authenticate': 'Bearer realm="api", error="Token expired"' }]);
+    noFrames(error);
   });
 
   test("Boom's own 5xx message is not shown", () => {

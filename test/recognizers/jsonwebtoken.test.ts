@@ -104,6 +104,15 @@ describe('recognizeJsonWebToken on its own', () => {
     expect(error.cause).toEqual({ source: 'jsonwebtoken', name: 'NotBeforeError', message: 'jwt not active', date: '1970-01-01T00:00:00.000Z', reason: 'not_active' });
   });
 
+  it('a missing token: 401 authentication_required, its cause the message, no stack of its own', () => {
+    const error = toApiError(new jwt.JsonWebTokenError('jwt must be provided'));
+    expect([error.status, error.code, error.headers]).toEqual([401, 'authentication_required', {}]);
+    expect(error.cause).toEqual({ source: 'jsonwebtoken', name: 'JsonWebTokenError', message: 'jwt must be provided' });
+    expect(error.stack).toBe(`UnauthorizedError: ${error.message}`);
+    const expired = toApiError(new jwt.TokenExpiredError('jwt expired', new Date(0)));
+    expect(expired.stack).toBe(`UnauthorizedError: ${expired.message}`);
+  });
+
   it('setup errors of the server stay 500', () => {
     for (const message of [
       'secret or public key must be provided',

@@ -68,6 +68,8 @@ describe('yup types and messages', () => {
     ['lowercase (strict)', yup.object({ a: yup.string().lowercase().strict() }), { a: 'AB' }, [{ path: 'a', code: 'invalid_format', message: 'a must be a lowercase string' }]],
     ['isTrue', yup.object({ a: yup.boolean().isTrue() }), { a: false }, [{ path: 'a', code: 'invalid_value', message: 'a field must be true' }]],
     ['a custom test', yup.object({ a: yup.string().test('even', 'a must be even', () => false) }), { a: 'x' }, [{ path: 'a', code: 'invalid', message: 'a must be even' }]],
+    // Only yup's own `length` test is read for its length param.
+    ['a custom test with a length param', yup.object({ a: yup.string().test({ name: 'code', params: { length: 6 }, message: 'a must be a ${length}-digit code', test: () => false }) }), { a: 'ab' }, [{ path: 'a', code: 'invalid', message: 'a must be a 6-digit code' }]],
     ['a custom message quoting the value', yup.object({ a: yup.string().test('t', '${value} is taken', () => false) }), { a: 'taken-name' }, [{ path: 'a', code: 'invalid', message: 'This value is invalid.' }]],
     ['notOneOf (the value is quoted)', yup.object({ a: yup.string().notOneOf(['root-user']) }), { a: 'root-user' }, [{ path: 'a', code: 'invalid_value', message: 'This value is not one of the allowed values.' }]],
     ['an app\'s own typeError message is kept', yup.object({ a: yup.number().typeError('a must be a number') }), { a: 'x' }, [{ path: 'a', code: 'invalid_type', message: 'a must be a number' }]],
@@ -128,6 +130,7 @@ describe('look-alikes and hostile values', () => {
     ['a typeError whose type is not a single word', { type: 'typeError', params: { type: 'array of strings' }, message: 'a must be a `array of strings` type, but the final value was: `1`' }, 'invalid_type', 'This field has the wrong type.'],
     ['a length rule whose params are not an object', { type: 'length', params: 'abc', value: 'ab', message: 'a must be exactly 3 characters' }, 'invalid', 'a must be exactly 3 characters'],
     ['a type named like an Object.prototype member', { type: 'toString', message: 'a is odd' }, 'invalid', 'a is odd'],
+    ['another test without a message, whatever its params', { type: 'min', params: { type: 'number', min: 3 } }, 'too_small', 'This value is too small or too short.'],
   ])('%s', (_label, inner, code, message) => {
     expect(failureOf(inner).details).toEqual([{ path: 'a', code, message }]);
   });
