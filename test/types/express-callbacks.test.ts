@@ -1,25 +1,13 @@
-// Type tests: checked by `npm run typecheck` (tsc over test/); jest runs them as no-ops.
+// Type tests (Express.User is declared in ./express-user.d.ts): checked by `npm run typecheck` (tsc over test/); jest runs them as no-ops.
 // The callbacks the library takes receive Express's own Request, so what an app reads in its
 // handlers (`req.params`, `req.get()`, and what it merges into Express.Request, such as passport's
 // `req.user`) compiles in those callbacks too.
-/// <reference types="passport" />
 import type { IncomingMessage } from 'node:http';
 import { expectTypeOf } from 'expect-type';
 import express, { type Request } from 'express';
 import express4 from 'express4';
 import { maintenanceMode, preconditions, type MaintenanceModeOptions, type PreconditionsOptions } from '../../src/http';
 import { statusMetrics, type StatusMetricsOptions } from '../../src/metrics';
-
-// What an app declares for its authenticated user, the way passport's typings have it done.
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace Express {
-    interface User {
-      readonly id: string;
-      readonly tenant: string;
-    }
-  }
-}
 
 const app = express();
 
