@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request } from 'express';
 import { asThrownError } from '../errors/as-thrown-error';
-import { timeoutSignal } from '../http/request-timeout';
-import { getResponseError } from '../middleware/error-handler/error-handler';
+import { getState, RESPONSE_ERROR, TIMEOUT_SIGNAL } from '../request-state';
 import { captureResponse } from './capture';
 import { idempotencyError, inProgressLimitError } from './errors';
 import { InProgressLimit } from './in-progress-limit';
@@ -31,14 +30,14 @@ const TEMPORARY_STATUSES = new Set([408, 425, 429, 502, 503, 504]);
 // through timeoutSignal(req), and nothing says when it has): the key stays claimed until the lock
 // expires, so a retry cannot run the handler a second time alongside the first.
 function handlerMayStillRun(req: IncomingMessage): boolean {
-  return timeoutSignal(req)?.aborted === true;
+  return getState(req, TIMEOUT_SIGNAL)?.aborted === true;
 }
 
 function isStored<Req extends IncomingMessage>(config: IdempotencyConfig<Req>, res: ServerResponse, status: number): boolean {
   if (status < 400) return true;
   if (TEMPORARY_STATUSES.has(status)) return false;
   if (status >= 500 && !config.storeServerErrors) return false;
-  const code = getResponseError(res)?.code;
+  const code = getState(res, RESPONSE_ERROR)?.code;
   return code === undefined || !RETRYABLE_CODES.has(code);
 }
 
