@@ -1,4 +1,5 @@
 import { SpanStatusCode } from '@opentelemetry/api';
+import express5 from 'express';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import request from 'supertest';
 import { errorHandler, NotFoundError, requestId, ServiceUnavailableError, type ErrorHandlerOptions } from '../../src';
@@ -28,9 +29,13 @@ function tracedApp(express: ExpressFactory, thrown: () => unknown, options: AppO
   app.get('/fail', () => {
     throw thrown();
   });
-  app.get('/fail-async', async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    throw thrown();
+  app.get('/fail-async', (_req, _res, next) => {
+    const pending = (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      throw thrown();
+    })();
+    // Express 5 forwards a rejected promise itself; Express 4 needs the `.catch(next)`.
+    return express === express5 ? pending : pending.catch(next);
   });
   app.use(errorHandler({ logger, ...options.handler }));
   return { app, lines };
