@@ -12,6 +12,10 @@ const config: Config = {
   collectCoverageFrom: ['src/**/*.ts'],
   coverageThreshold: { global: { lines: 85, branches: 75 } },
   testTimeout: 20000,
+  // Jest's soft clean-up of globals between files wraps each global a file set in an accessor; the
+  // OpenTelemetry API keeps its registry on a global, and a later file in the same worker setting
+  // it again recursed through those accessors (RangeError). The files own their globals instead.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
 };
 
 export default config;

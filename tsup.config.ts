@@ -17,7 +17,7 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
-  target: 'node18',
+  target: 'node20',
   // Code shared by entries goes to shared chunks, one copy per format: the error classes exist once,
   // so an error thrown with the core's classes is `instanceof` them in every entry of that format
   // (test/core/package-consumers.test.ts checks it across the subpaths).

@@ -56,6 +56,7 @@ export type { ErrorFormatter, FormattedError } from './formats/formatter';
 // Middleware
 export { errorHandler, getResponseError, type ErrorMiddleware } from './middleware/error-handler/error-handler';
 export type { ErrorHandlerOptions, LogLevelOption } from './middleware/error-handler/options';
+export type { ErrorReport, ErrorReportingOptions } from './middleware/error-handler/report-options';
 export type { TracingOptions } from './tracing/tracing-options';
 export {
   requestId,
@@ -77,3 +78,4 @@ export {
 // Logging (pino is loaded only when errorHandler's default logger writes its first line)
 export { serializeError } from './logging/serialize-error';
 export type { ErrorLogger, LogLevel, LogMethod } from './logging/logger';
+export type { LogSamplingOptions } from './logging/log-sampling';

@@ -46,6 +46,12 @@ const oursThrower = (captureStack: boolean, api: LibraryApi = lib): Thrower => (
   tooManyRequests: () => new api.TooManyRequestsError(undefined, { retryAfter: 30, captureStack }),
 });
 
+const httpErrorsThrower: Thrower = {
+  notFound: (message) => createHttpError(404, message),
+  unauthorized: () => createHttpError(401, { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } }),
+  tooManyRequests: () => createHttpError(429, { headers: { 'Retry-After': '30' } }),
+};
+
 // Another copy of the library (a build of an earlier commit), to measure a change before and after
 // in the same run: `BENCH_BASELINE=/tmp/before/dist`.
 function baselineApp(): Express {
@@ -64,6 +70,23 @@ const httpErrorsHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   const message = error.expose ? error.message : INTERNAL_MESSAGE;
   res.status(error.status).json(envelope(CODES[error.status] ?? 'error', message, requestId));
 };
+
+// (b+log) The same handler logging each error the way Express's guide shows (`console.error(err.stack)`):
+// what a hand-written handler usually costs once it logs.
+const httpErrorsConsoleHandler: ErrorRequestHandler = (err, req, res, next) => {
+  console.error((err as Error).stack);
+  httpErrorsHandler(err, req, res, next);
+};
+
+// (b+pino) The same logging with pino, synchronously, pino's own `err` serializer: a team already on pino.
+function httpErrorsPinoHandler(): ErrorRequestHandler {
+  const logger = pino(pino.destination({ sync: true }));
+  return (err, req, res, next) => {
+    const status = (err as { status?: number }).status ?? 500;
+    logger[status >= 500 ? 'error' : 'warn']({ err, method: req.method, path: req.path, status }, (err as Error).message);
+    httpErrorsHandler(err, req, res, next);
+  };
+}
 
 // (e) The same with Boom.
 const boomHandler: ErrorRequestHandler = (err, _req, res, _next) => {
@@ -114,18 +137,18 @@ export const IMPLEMENTATIONS = {
   /** (a) errorHandler logging every error with pino to /dev/null (synchronous writes: cheap there, and no buffer to fill in-process). */
   'ours-pino': () =>
     appWith(oursThrower(false), lib.errorHandler({ logger: pino(pino.destination({ dest: '/dev/null', sync: true })) })),
+  /** (a) errorHandler with its default logger (pino to stdout), one line per error: flood suppression off. */
+  'ours-default': () => appWith(oursThrower(false), lib.errorHandler({ logSampling: false })),
+  /** (a) errorHandler with every default, flood suppression of repeated 4xx lines included. */
+  'ours-default-sampled': () => appWith(oursThrower(false), lib.errorHandler()),
   /** (a) errorHandler, errors forced to capture a stack (what skipping it saves). */
   'ours-stack': () => appWith(oursThrower(true), lib.errorHandler({ logger: false })),
   /** (b) and (c) http-errors and a hand-written handler. */
-  'http-errors': () =>
-    appWith(
-      {
-        notFound: (message) => createHttpError(404, message),
-        unauthorized: () => createHttpError(401, { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } }),
-        tooManyRequests: () => createHttpError(429, { headers: { 'Retry-After': '30' } }),
-      },
-      httpErrorsHandler,
-    ),
+  'http-errors': () => appWith(httpErrorsThrower, httpErrorsHandler),
+  /** (b+log) http-errors and a hand-written handler that logs `console.error(err.stack)`. */
+  'http-errors-log': () => appWith(httpErrorsThrower, httpErrorsConsoleHandler),
+  /** (b+pino) http-errors and a hand-written handler that logs with pino, synchronously, `{ err }`. */
+  'http-errors-pino': () => appWith(httpErrorsThrower, httpErrorsPinoHandler()),
   /** (e) Boom and a hand-written handler. */
   boom: () =>
     appWith(

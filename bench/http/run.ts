@@ -1,5 +1,5 @@
 // HTTP benchmark: every target in its own child process, autocannon in this one, interleaved rounds.
-// Usage: tsx bench/http/run.ts [--scenario 404|500|flood] [--rounds 5] [--duration 3] [--warmup 2]
+// Usage: tsx bench/http/run.ts [--scenario 404|logs|500|flood] [--rounds 5] [--duration 3] [--warmup 2]
 //        [--connections 10] [--json results.json]
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const targets = scenario!.targets;
   const servers: RunningServer[] = [];
   try {
-    for (const target of targets) servers.push(await startServer(target.implementation));
+    for (const target of targets) servers.push(await startServer(target.implementation, [], target.output));
     for (const [index, target] of targets.entries()) console.log(`  ${await check(servers[index]!.port, target)}`);
     for (const [index, target] of targets.entries()) await fire(servers[index]!, target, warmup);
 

@@ -1,4 +1,5 @@
 import type { Implementation } from './apps';
+import type { ServerOutput } from './spawn';
 
 /** One server and the request sent to it. */
 export interface Target {
@@ -7,6 +8,8 @@ export interface Target {
   readonly implementation: Implementation;
   readonly path: string;
   readonly status: number;
+  /** Where the server's stdout and stderr go; default this terminal. */
+  readonly output?: ServerOutput;
 }
 
 /** `numerator / denominator` of two targets' requests/s, with the goal it should meet, if any. */
@@ -51,6 +54,22 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       { numerator: 'a', denominator: 'd' },
       { numerator: 'a', denominator: 'floor' },
       { numerator: 'floor', denominator: 'c' },
+    ],
+  },
+  logs: {
+    title: 'GET /users/user_123 -> 404, one log line per request (stdout and stderr of every server to /dev/null)',
+    targets: [
+      { key: 'a', label: '(a) ours, errorHandler({ logger: false })', implementation: 'ours', path: NOT_FOUND, status: 404, output: 'ignore' },
+      { key: 'a+default', label: '(a) ours, default logger, logSampling: false', implementation: 'ours-default', path: NOT_FOUND, status: 404, output: 'ignore' },
+      { key: 'b', label: '(b) http-errors + hand-written handler, no log', implementation: 'http-errors', path: NOT_FOUND, status: 404, output: 'ignore' },
+      { key: 'b+log', label: '(b) http-errors + handler, console.error(err.stack)', implementation: 'http-errors-log', path: NOT_FOUND, status: 404, output: 'ignore' },
+      { key: 'b+pino', label: '(b) http-errors + handler, pino sync { err }', implementation: 'http-errors-pino', path: NOT_FOUND, status: 404, output: 'ignore' },
+    ],
+    ratios: [
+      { numerator: 'a+default', denominator: 'a', goal: 0.95 },
+      { numerator: 'a+default', denominator: 'b+log', goal: 1.2 },
+      { numerator: 'a+default', denominator: 'b+pino' },
+      { numerator: 'b+log', denominator: 'b' },
     ],
   },
   '500': {

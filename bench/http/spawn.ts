@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { Implementation } from './apps';
 
@@ -15,12 +16,23 @@ export interface RunningServer {
 
 const SERVER_ENTRY = path.join(__dirname, 'server.ts');
 
+/**
+ * Where a server's stdout and stderr go: this terminal (`inherit`), `/dev/null` (`ignore`), or a
+ * file (its path; created or truncated), so a target that logs to stdout can be measured without
+ * the terminal's cost, or its bytes counted.
+ */
+export type ServerOutput = 'inherit' | 'ignore' | { readonly file: string };
+
 /** Starts `implementation` with `node --import tsx` (plus `nodeFlags`) and waits for its port. */
-export function startServer(implementation: Implementation, nodeFlags: readonly string[] = []): Promise<RunningServer> {
+export function startServer(implementation: Implementation, nodeFlags: readonly string[] = [], output: ServerOutput = 'inherit'): Promise<RunningServer> {
+  const fd = typeof output === 'object' ? openSync(output.file, 'w') : undefined;
+  const out = fd ?? (typeof output === 'object' ? 'ignore' : output);
   const child = fork(SERVER_ENTRY, [implementation], {
     execArgv: ['--import', 'tsx', ...nodeFlags],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', out, out, 'ipc'],
   });
+  // The child has its own copy of the descriptor.
+  if (fd !== undefined) child.once('spawn', () => closeSync(fd));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

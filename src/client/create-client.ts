@@ -1,4 +1,5 @@
 import { NetworkError, TimeoutError } from './client-errors';
+import type { FetchBody, FetchHeaders } from './fetch-types';
 import { formatIdempotencyKey, generateIdempotencyKey } from './idempotency-key';
 import { linkSignal } from './linked-signal';
 import { parseErrorResponse, type ErrorClass } from './parse-error-response';
@@ -14,11 +15,11 @@ export interface RequestOptions {
   /** A JSON body: serialized, with `Content-Type: application/json`. */
   readonly json?: unknown;
   /** A raw body. A stream cannot be sent twice, so a call with one is never retried. */
-  readonly body?: BodyInit | null;
+  readonly body?: FetchBody;
   /** Query parameters added to the URL. */
   readonly query?: Readonly<Record<string, QueryValue>>;
   /** Headers of this call, over the client's. */
-  readonly headers?: HeadersInit;
+  readonly headers?: FetchHeaders;
   /** Aborts the call, retries and waits included; the call rejects with the signal's reason. */
   readonly signal?: AbortSignal;
   /** Per-attempt time limit in ms, or `false` for none. */
@@ -39,7 +40,7 @@ export interface ClientOptions {
   /** Base URL of the API; call paths are appended to it (`https://api.example.com/v1` + `/users`). */
   readonly baseUrl: string | URL;
   /** Headers sent on every call, or a function giving them per call (a fresh access token). */
-  readonly headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  readonly headers?: FetchHeaders | (() => FetchHeaders | Promise<FetchHeaders>);
   /** Retry settings, or a number of retries, or `false`. Default: 2 retries, see {@link RetryOptions}. */
   readonly retry?: RetryOptions | number | false;
   /** Per-attempt time limit in ms, or `false`. Default `10_000`. */

@@ -1,3 +1,9 @@
+// The two members of Web Crypto's `Crypto` used here: declared, so the sources need no DOM library.
+interface WebCrypto {
+  randomUUID(): string;
+  getRandomValues<T extends Uint8Array>(array: T): T;
+}
+
 /**
  * A new Idempotency-Key: a random UUID, as the IETF draft recommends (draft-06 §2.2). Uses
  * `globalThis.crypto` (browsers, Node 19+, edge runtimes); `randomUUID` exists only in secure
@@ -5,7 +11,7 @@
  * (Node 18 without a flag): the caller then sends no key and does not retry POST or PATCH.
  */
 export function generateIdempotencyKey(): string | undefined {
-  const crypto = (globalThis as { crypto?: Partial<Crypto> }).crypto;
+  const crypto = (globalThis as { crypto?: Partial<WebCrypto> }).crypto;
   if (typeof crypto?.randomUUID === 'function') return crypto.randomUUID();
   if (typeof crypto?.getRandomValues !== 'function') return undefined;
   const bytes = crypto.getRandomValues(new Uint8Array(16));

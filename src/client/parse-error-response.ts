@@ -183,5 +183,5 @@ export async function parseErrorResponse(response: Response, options: ParseError
     body: fields.body,
     attempts: 1,
     docUrl: fields.docUrl,
-  }) as ResponseError;
+  });
 }

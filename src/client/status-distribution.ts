@@ -55,7 +55,7 @@ export function createStatusDistribution(): StatusDistribution {
   return {
     record(event) {
       let byCode = counts.get(event.status);
-      if (byCode === undefined) counts.set(event.status, (byCode = new Map()));
+      if (byCode === undefined) counts.set(event.status, (byCode = new Map<string, number>()));
       const code = event.code ?? '';
       byCode.set(code, (byCode.get(code) ?? 0) + 1);
       total += 1;

@@ -32,7 +32,7 @@ export function isCodeRegistry(value: unknown): value is { readonly codes: CodeT
 }
 
 function tableOf(source: CodeSource): CodeTable {
-  return isCodeRegistry(source) ? source.codes : (source as CodeTable);
+  return isCodeRegistry(source) ? source.codes : source;
 }
 
 /** Checks one app code the way `defineErrorCodes` does, for tables that did not go through it. */

@@ -35,7 +35,7 @@ export function defineErrorCodes<const T extends Readonly<Record<string, CodeSpe
 ): ErrorCodeRegistry<T> {
   for (const [code, spec] of Object.entries(codes)) {
     assertErrorCode(code);
-    if (!isErrorStatus(spec.status)) throw new TypeError(`Error code "${code}" has status ${spec.status}, not a catalog status`);
+    if (!isErrorStatus(spec.status)) throw new TypeError(`Error code "${code}" has status ${String(spec.status)}, not a catalog status`);
   }
   const frozen = Object.freeze({ ...codes });
   return {
@@ -44,7 +44,7 @@ export function defineErrorCodes<const T extends Readonly<Record<string, CodeSpe
       // TypeScript rejects unknown codes; plain JavaScript gets a clear error instead of a bad response.
       if (!Object.prototype.hasOwnProperty.call(frozen, code)) throw new TypeError(`Error code "${String(code)}" is not registered`);
       const spec = frozen[code] as CodeSpec<ErrorStatus>;
-      return createError(spec.status, message ?? spec.message, { ...options, code }) as never;
+      return createError(spec.status, message ?? spec.message, { ...options, code });
     },
     has: (code): code is keyof T & string => Object.prototype.hasOwnProperty.call(frozen, code),
   };

@@ -34,8 +34,9 @@ function tryEach(recognizers: readonly ErrorRecognizer[], value: unknown): ApiEr
   return undefined;
 }
 
-function convert(value: unknown, own: readonly ErrorRecognizer[] | undefined): ApiError {
-  if (isApiError(value)) return createError(500, undefined, { cause: value, captureStack: false });
+function convert(value: unknown, ours: boolean, own: readonly ErrorRecognizer[] | undefined): ApiError {
+  // One of ours, but not well-formed: its shape cannot be trusted to answer with.
+  if (ours) return createError(500, undefined, { cause: value, captureStack: false });
   if (own !== undefined) {
     const recognized = tryEach(own, value);
     if (recognized !== undefined) return recognized;
@@ -57,9 +58,10 @@ function convert(value: unknown, own: readonly ErrorRecognizer[] | undefined): A
  */
 export function toApiError(value: unknown, options?: ToApiErrorOptions): ApiError {
   try {
-    // Our own errors pay for nothing else.
-    if (isApiError(value) && isWellFormed(value)) return value;
-    return convert(value, options?.recognizers);
+    // Our own errors pay for nothing else; the others are not asked twice whether they are ours.
+    const ours = isApiError(value);
+    if (ours && isWellFormed(value)) return value;
+    return convert(value, ours, options?.recognizers);
   } catch {
     // A hostile value (a branded one whose getter throws, non-iterable `recognizers`) must
     // still get an answer.

@@ -47,7 +47,7 @@ export class FormatterResultError extends Error {
 
 function varyOf(value: unknown): readonly string[] | undefined {
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.length > 16 || !value.every((name) => isValidHeaderName(name))) {
+  if (!Array.isArray(value) || value.length > 16 || !value.every((name: unknown) => typeof name === 'string' && isValidHeaderName(name))) {
     throw new FormatterResultError('`vary` must be an array of at most 16 header names');
   }
   return value.length === 0 ? undefined : (value as readonly string[]);

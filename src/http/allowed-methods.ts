@@ -10,7 +10,7 @@ interface LayerLike {
   readonly route?: RouteLike;
   readonly handle?: unknown;
   /** Express 4 returns a boolean and stores the matched part in `path`; Express 5 returns it. */
-  match?(path: string): boolean | { readonly path?: string } | false | null | undefined;
+  match?(path: string): boolean | { readonly path?: string } | null | undefined;
   readonly path?: string;
 }
 

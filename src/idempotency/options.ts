@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
-import { fingerprintRequest, type FingerprintedRequest } from './fingerprint';
+import { fingerprintRequest } from './fingerprint';
 import { IDEMPOTENCY_KEY_HEADER } from './key';
 import { identifyByAuthorization } from './scope';
 import type { IdempotencyStore } from './store';
@@ -125,7 +125,7 @@ export function resolveOptions<Req extends IncomingMessage>(options: Idempotency
     retryAfter: Math.ceil(positive(options.retryAfter, 1, 'retryAfter')),
     identify: options.identify ?? identifyByAuthorization,
     maxInProgressPerIdentity: Math.max(1, Math.floor(positive(options.maxInProgressPerIdentity, 1000, 'maxInProgressPerIdentity'))),
-    fingerprint: options.fingerprint === false ? () => '' : (options.fingerprint ?? (fingerprintRequest as (req: FingerprintedRequest) => string)),
+    fingerprint: options.fingerprint === false ? () => '' : (options.fingerprint ?? fingerprintRequest),
     replayHeaders: new Set([...DEFAULT_REPLAY_HEADERS, ...extra]),
     storeServerErrors: options.storeServerErrors ?? true,
     failOpen: options.failOpen ?? false,

@@ -11,7 +11,7 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
 export function writeReplay(res: ServerResponse, stored: StoredResponse): void {
   res.statusCode = stored.status;
   if (stored.statusMessage !== undefined) res.statusMessage = stored.statusMessage;
-  for (const [name, value] of stored.headers) res.setHeader(name, value as string | string[]);
+  for (const [name, value] of stored.headers) res.setHeader(name, value);
   res.setHeader(REPLAYED_HEADER, 'true');
   if (stored.status !== 204 && stored.status !== 304) res.setHeader('Content-Length', stored.body.length);
   res.end(stored.body);

@@ -19,7 +19,10 @@ export interface ResponseHook {
  * 1 KB each): two per hooked response, and none for the requests that claim nothing.
  */
 export function hookResponse(res: ServerResponse, hook: ResponseHook): void {
+  // Unbound on purpose: the hook calls them with the response as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const write = res.write as ResponseMethod;
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const end = res.end as ResponseMethod;
   // Always in this order, on every response: the same two additions each time.
   res.write = function hookedWrite(this: ServerResponse, chunk: unknown, encoding?: unknown, callback?: unknown): boolean {

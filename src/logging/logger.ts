@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 import type { pino as Pino } from 'pino';
 
 /** The levels the error handler logs at. */
@@ -18,10 +19,46 @@ function loadPino(): typeof Pino {
   return createRequire(__filename)('pino') as typeof Pino;
 }
 
+/** Bytes the default logger gathers before writing them to stdout in one call. */
+export const DEFAULT_LOG_BUFFER = 4096;
+/** Longest the default logger keeps a line in its buffer, in ms. */
+export const DEFAULT_LOG_FLUSH_MS = 1000;
+// Bytes waiting to be written beyond which new lines are dropped (sonic-boom's `maxLength`): a
+// stdout nobody reads must not grow the heap without end.
+const MAX_BUFFERED = 16 * 1024 * 1024;
+
+/**
+ * Where the default logger writes: stdout through pino's asynchronous destination (sonic-boom),
+ * lines gathered into {@link DEFAULT_LOG_BUFFER}-byte writes instead of one write each, and
+ * flushed at least every {@link DEFAULT_LOG_FLUSH_MS} ms (an unref'd timer) and on exit: pino
+ * registers the destination for a synchronous flush on the process's `exit` event (which
+ * `process.exit()`, the end of the event loop, an uncaught exception and an unhandled rejection
+ * all emit) and a `fatal` line is flushed at once. A terminal gets each line written at once.
+ * `undefined` (pino's own default) where that does not hold: in a worker thread (pino registers
+ * no exit flush there), or when something has replaced `process.stdout.write` (a test runner
+ * capturing output expects the lines to go through it).
+ */
+function defaultDestination(pino: typeof Pino): ReturnType<typeof Pino.destination> | undefined {
+  const stdout = process.stdout;
+  if (!isMainThread || stdout.write !== (Object.getPrototypeOf(stdout) as { write?: unknown }).write) return undefined;
+  return pino.destination({
+    dest: stdout.fd,
+    sync: false,
+    minLength: stdout.isTTY ? 0 : DEFAULT_LOG_BUFFER,
+    periodicFlush: DEFAULT_LOG_FLUSH_MS,
+    maxLength: MAX_BUFFERED,
+  });
+}
+
 /** The logger used when none is given: pino to stdout, created on first use. */
 let fallback: ErrorLogger | undefined;
 export function defaultLogger(): ErrorLogger {
-  fallback ??= loadPino()({ name: 'express-api-errors' }) as unknown as ErrorLogger;
+  if (fallback === undefined) {
+    const pino = loadPino();
+    const destination = defaultDestination(pino);
+    const options = { name: 'express-api-errors' };
+    fallback = destination === undefined ? pino(options) : pino(options, destination);
+  }
   return fallback;
 }
 

@@ -189,8 +189,14 @@ function serializeObject(object: object, depth: number, state: State): { [key: s
     if (typeof bag.status === 'number') out.status = bag.status;
     if (typeof bag.code === 'string' || typeof bag.code === 'number') out.code = truncate(String(bag.code));
   }
+  copyOwnKeys(object, out, depth, state, errorLike ? SKIPPED_KEYS : undefined);
+  return out;
+}
+
+function copyOwnKeys(object: object, out: { [key: string]: Json }, depth: number, state: State, skipped: ReadonlySet<string> | undefined): void {
+  const bag = object as Record<string, unknown>;
   for (const key of Object.keys(object).slice(0, MAX_KEYS)) {
-    if (errorLike && SKIPPED_KEYS.has(key)) continue;
+    if (skipped?.has(key) === true) continue;
     // `_`-prefixed keys are internals; Node's ClientRequest keeps the raw request head, with its
     // Authorization line, in `_header`.
     if (key.startsWith('_')) continue;
@@ -200,7 +206,30 @@ function serializeObject(object: object, depth: number, state: State): { [key: s
     else if (isHeaderBag(key, item)) out[key] = ++state.nodes > MAX_NODES ? '[Truncated]' : serializeHeaders(item);
     else out[key] = serialize(item, depth + 1, state);
   }
-  return out;
+}
+
+// What the log line of a client error already says (status, code) or what says nothing
+// (`statusCode`, `expose`, a one-line stack).
+const CLIENT_ERROR_SKIPPED = new Set([...SKIPPED_KEYS, 'status', 'statusCode', 'code', 'expose']);
+const CLIENT_ERROR_SKIPPED_NO_HEADERS = new Set([...CLIENT_ERROR_SKIPPED, 'headers']);
+
+/**
+ * The short form of a client error the app threw on purpose, for its log line: `type`,
+ * `message` and its other own properties (`details`, non-empty `headers`, the app's own fields),
+ * redacted like {@link serializeError}, without the `status`, `code`, `statusCode`, `expose` and
+ * stack the line has no use for. Never throws.
+ */
+export function serializeClientError(error: Error): Json {
+  try {
+    const state: State = { seen: new Set([error]), nodes: 1 };
+    const out: { [key: string]: Json } = { type: truncate(String(error.name)), message: truncate(String(error.message)) };
+    const headers = (error as { headers?: unknown }).headers;
+    const skipped = isHeaderBag('headers', headers) && Object.keys(headers).length === 0 ? CLIENT_ERROR_SKIPPED_NO_HEADERS : CLIENT_ERROR_SKIPPED;
+    copyOwnKeys(error, out, 0, state, skipped);
+    return out;
+  } catch {
+    return '[Unserializable]';
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 // `express-api-errors/metrics`: the public API of the status-metrics feature, listed by hand.
-// prom-client is loaded only when `statusMetrics({ prometheus })` is given one.
+// prom-client is loaded only when `statusMetrics({ prometheus })` is given one, and
+// @opentelemetry/api only with `statusMetrics({ openTelemetry: true })`.
 export { statusMetrics, type StatusMetrics, type StatusMetricsOptions } from './status-metrics';
 export {
   formatStatusSnapshot,
@@ -9,3 +10,4 @@ export {
   type StatusSnapshot,
 } from './snapshot';
 export type { PromClientModule, PrometheusOptions, PrometheusRegistry } from './prometheus';
+export type { MeterProviderLike, MetricAttributes, OpenTelemetryMetricsOptions } from './opentelemetry';

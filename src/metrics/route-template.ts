@@ -8,6 +8,8 @@ function templateOf(baseUrl: unknown, route: unknown): string | undefined {
   const path = (route as { path?: unknown } | undefined)?.path;
   if (path === undefined || path === null) return undefined;
   const base = typeof baseUrl === 'string' ? baseUrl : '';
+  // A route path is a string or a RegExp (an array of them above): both stringify as written.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const own = Array.isArray(path) ? path.map(String).join('|') : String(path);
   const template = base !== '' && own === '/' ? base : `${base}${own}`;
   return template.slice(0, MAX_TEMPLATE_LENGTH);

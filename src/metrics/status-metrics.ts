@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request } from 'express';
 import { getState, RESPONSE_ERROR, ROUTE_TEMPLATE, setState } from '../request-state';
 import { BoundedLabels } from './bounded-labels';
+import { createOpenTelemetryRecorder, type OpenTelemetryMetricsOptions, type OpenTelemetryRecorder } from './opentelemetry';
 import { createPrometheusRecorder, type PrometheusOptions, type PrometheusRecorder } from './prometheus';
 import { watchRouteTemplate } from './route-template';
 import { buildSnapshot, NO_CODE, type CountedSeries, type StatusSnapshot } from './snapshot';
@@ -23,6 +24,12 @@ export interface StatusMetricsOptions<Req extends IncomingMessage = Request> {
   readonly skip?: (req: Req) => boolean;
   /** Also record Prometheus metrics (needs the optional peer dependency prom-client). */
   readonly prometheus?: PrometheusOptions;
+  /**
+   * Also publish `http.server.request.duration` through OpenTelemetry metrics, as the HTTP semantic
+   * conventions define it, with `error.type` the error code of each 5xx. `true` uses the app's
+   * global meter provider (needs the optional peer `@opentelemetry/api`). Default `false`.
+   */
+  readonly openTelemetry?: boolean | OpenTelemetryMetricsOptions;
 }
 
 /** The middleware returned by {@link statusMetrics}, with its counters. */
@@ -32,6 +39,15 @@ export interface StatusMetrics {
   snapshot(): StatusSnapshot;
   /** Forgets every count (the Prometheus series too). */
   reset(): void;
+}
+
+/** Runs an OpenTelemetry recording: the app's meter provider throwing must not crash a response listener. */
+function publish(record: () => void): void {
+  try {
+    record();
+  } catch {
+    // Metrics are diagnostics; the response they describe is already sent.
+  }
 }
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -44,7 +60,8 @@ function methodLabel(method: string | undefined): string {
  * Counts every response by status, error code (as answered by `errorHandler`) and route template,
  * and every request aborted before its response; `snapshot()` gives the distribution with
  * percentages, and with `prometheus` the same counts (and a duration histogram) are registered on
- * the app's prom-client registry. Labels are bounded: requests no route matched share one route
+ * the app's prom-client registry; with `openTelemetry`, `http.server.request.duration` is published
+ * through the app's meter provider. Labels are bounded: requests no route matched share one route
  * label, and route templates and codes are capped.
  *
  * Mount it first (after `requestId()`), before body parsers, so errors they throw are counted too.
@@ -63,6 +80,8 @@ export function statusMetrics<Req extends IncomingMessage = Request>(options: St
   const series = new Map<string, CountedSeries>();
   const prometheus: PrometheusRecorder | undefined =
     options.prometheus === undefined ? undefined : createPrometheusRecorder(options.prometheus);
+  const openTelemetry: OpenTelemetryRecorder | undefined =
+    options.openTelemetry === undefined || options.openTelemetry === false ? undefined : createOpenTelemetryRecorder(options.openTelemetry);
   const skip = options.skip;
 
   function count(method: string, route: string, status: number, code: string): void {
@@ -89,7 +108,11 @@ export function statusMetrics<Req extends IncomingMessage = Request>(options: St
       const error = getState(res, RESPONSE_ERROR);
       const code = error === undefined ? NO_CODE : codes.admit(error.code);
       count(method, route, res.statusCode, code);
-      prometheus?.response(method, route, res.statusCode, code, Number(process.hrtime.bigint() - started) / 1e9);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      prometheus?.response(method, route, res.statusCode, code, seconds);
+      if (openTelemetry !== undefined) {
+        publish(() => openTelemetry.response(req, routeTemplate() === undefined ? undefined : route, res.statusCode, error === undefined ? undefined : code, seconds));
+      }
     });
     // 'close' without 'finish': the client went away before the response was sent.
     res.once('close', () => {
@@ -99,6 +122,9 @@ export function statusMetrics<Req extends IncomingMessage = Request>(options: St
       const route = routeLabel();
       count(method, route, 0, NO_CODE);
       prometheus?.aborted(method, route);
+      if (openTelemetry !== undefined) {
+        publish(() => openTelemetry.aborted(req, routeTemplate() === undefined ? undefined : route, Number(process.hrtime.bigint() - started) / 1e9));
+      }
     });
     next();
   } as StatusMetrics;

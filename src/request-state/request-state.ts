@@ -40,7 +40,7 @@ type Holder = { [SLOT]?: State };
 // Express): one property per exchange, not one on each object. A response without one (a mock)
 // holds its own.
 function holderOf(target: Exchange): Holder {
-  return ((target as { req?: object }).req ?? target) as Holder;
+  return (target as { req?: object }).req ?? target;
 }
 
 /** The value of `key` for this request, or `undefined` when none was set. */

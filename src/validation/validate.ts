@@ -141,5 +141,5 @@ export function validate<S extends RequestSchemas>(schemas: OnlyRequestParts<S>)
   const parts = requestParts(schemas);
   const middleware = parts.length === 1 ? checkOne(parts[0]!) : checkAll(parts);
   // The request type names only what the schemas give; at run time every part is read the same way.
-  return middleware as unknown as ValidateMiddleware<S>;
+  return middleware;
 }

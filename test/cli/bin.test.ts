@@ -1,14 +1,13 @@
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { ERROR_STATUSES } from '../../src';
+import { requireBuilt } from '../helpers/lanes';
 import { CLI_BUILT, ROOT, runNode } from './run';
 
-// `npm test` builds before running jest; a bare `npx jest` may run without dist/ (then these are
-// skipped locally, and fail under CI=true rather than pass silently).
-const built = existsSync(CLI_BUILT);
-const suite = built || process.env.CI === 'true' ? describe : describe.skip;
+// `npm test` builds before running jest; without dist/ these fail (npm run test:unit leaves them out).
+requireBuilt(relative(ROOT, CLI_BUILT));
 
-suite('the built bin, as npx runs it', () => {
+describe('the built bin, as npx runs it', () => {
   test('package.json "bin" names dist/cli.js, an executable CommonJS file with a shebang', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin?: Record<string, string>; type?: string };
     expect(pkg.bin).toEqual({ 'express-api-errors': './dist/cli.js' });

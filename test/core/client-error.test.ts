@@ -33,11 +33,14 @@ function parseRaw(raw: string): RawResponse {
 function send(port: number, bytes: string | readonly string[], gapMs = 0): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = net.connect(port, '127.0.0.1', async () => {
+    const writeParts = async (): Promise<void> => {
       for (const part of typeof bytes === 'string' ? [bytes] : bytes) {
         socket.write(part);
         if (gapMs > 0) await new Promise((wait) => setTimeout(wait, gapMs));
       }
+    };
+    const socket = net.connect(port, '127.0.0.1', () => {
+      writeParts().catch(reject);
     });
     socket.on('data', (chunk) => chunks.push(chunk));
     // The server may close before it read everything: what it answered is still in `chunks`.

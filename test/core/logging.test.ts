@@ -78,6 +78,32 @@ test('AggregateError members are logged', async () => {
   ]);
 });
 
+describe('a 4xx thrown on purpose is logged by what the line does not already say', () => {
+  test('type and message only: no status, code, statusCode, expose, empty headers or one-line stack', async () => {
+    const { lines } = await logsOf(() => new NotFoundError('User u_9 was not found'));
+    expect(lines[0]?.error).toEqual({ type: 'NotFoundError', message: 'User u_9 was not found' });
+  });
+
+  test('details, headers and the app\'s own fields are kept, redacted as everywhere', async () => {
+    const thrown = Object.assign(new TooManyRequestsError(undefined, { retryAfter: 30, details: { limit: 100, apiKey: SECRETS[4] } }), { tenant: 't_1' });
+    const { lines } = await logsOf(() => thrown);
+    expect(lines[0]?.error).toEqual({
+      type: 'TooManyRequestsError',
+      message: 'Too many requests. Retry later.',
+      details: { limit: 100, apiKey: '[Redacted]' },
+      headers: { 'Retry-After': '30' },
+      tenant: 't_1',
+    });
+  });
+
+  test('a 4xx with a captured stack or a cause is logged in full', async () => {
+    const withStack = await logsOf(() => new NotFoundError('gone', { captureStack: true }));
+    expect(withStack.lines[0]?.error).toMatchObject({ type: 'NotFoundError', status: 404, code: 'resource_not_found', stack: expect.stringMatching(/^NotFoundError: gone\n\s+at /) });
+    const withCause = await logsOf(() => createHttpError(404, 'no such user'));
+    expect(withCause.lines[0]?.error).toMatchObject({ type: 'NotFoundError', status: 404, cause: { message: 'no such user', stack: expect.stringContaining('\n') } });
+  });
+});
+
 test('the log line uses the key `error`, not pino\'s `err`', async () => {
   const { lines } = await logsOf(() => new NotFoundError());
   expect(lines[0]).toHaveProperty('error');

@@ -28,9 +28,9 @@ type Scenario = 'require' | 'default-logger' | 'logger-false' | 'custom-logger';
 async function probe(file: 'probe.cjs' | 'probe.mjs', scenario: Scenario, entry = 'index'): Promise<ProbeResult> {
   const env = { ...process.env, PROBE_ENTRY: entry };
   const { stdout } = await run(process.execPath, [join(probes, file), scenario], { cwd: root, timeout: 15000, env });
-  // pino's own line (the default logger writes to stdout) comes before the probe's.
-  const last = stdout.trim().split('\n').pop() ?? '';
-  return JSON.parse(last) as ProbeResult;
+  // The default logger writes its line to stdout too, buffered: before or after the probe's.
+  const own = stdout.trim().split('\n').find((line) => line.startsWith('{"probe"')) ?? '';
+  return JSON.parse(own) as ProbeResult;
 }
 
 /**

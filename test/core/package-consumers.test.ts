@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
@@ -10,19 +10,13 @@ import * as idempotency from '../../src/idempotency';
 import * as metrics from '../../src/metrics';
 import * as openapi from '../../src/openapi';
 import * as validation from '../../src/validation';
+import { requireBuilt } from '../helpers/lanes';
 
-// These tests run the built package (`npm test` builds before jest). Outside CI a missing dist/
-// skips them with a message; under CI=true it is a failure.
+// These tests run the built package (`npm test` builds before jest): a missing dist/ fails them.
 const root = join(__dirname, '../..');
 const fixtures = join(root, 'test/fixtures');
-const built = existsSync(join(root, 'dist/index.js')) && existsSync(join(root, 'dist/index.mjs'));
-const inCI = process.env.CI === 'true';
 const run = promisify(execFile);
-
-if (!built && !inCI) {
-  console.warn('package-consumer tests skipped: dist/ is missing; run `npm run build` (npm test does) to run them.');
-}
-const describeBuilt = built || inCI ? describe : describe.skip;
+requireBuilt('dist/index.js', 'dist/index.mjs');
 
 /** The entries as the source declares them: the built package must export the same names. */
 const SOURCE_ENTRIES = { core, http, idempotency, metrics, openapi, validation, client };
@@ -58,12 +52,26 @@ export const schema: StandardSchemaV1 | undefined = undefined;
 export const used = [createClient, clientIsApiError, buildStatusReference, validate, fingerprintRequest, PayloadTooLargeError];
 `;
 
-/** Type-checks TYPES_CONSUMER as `file` under `options`; answers the diagnostics and the dist/ files it read. */
-function typeCheckConsumer(file: string, options: ts.CompilerOptions): { problems: string[]; declarations: string[] } {
+/**
+ * A consumer of the client alone, passing fetch's own body and header types: it compiles with the
+ * DOM library and no @types/node (a browser app) as well as with @types/node and no DOM (a server).
+ */
+const CLIENT_CONSUMER = `
+import { createClient, type RequestOptions } from 'express-api-errors/client';
+export const client = createClient({ baseUrl: 'https://api.example.com', headers: () => new Headers({ authorization: 'Bearer token' }) });
+export const blob: RequestOptions = { body: new Blob(['x']), headers: [['x-trace', '1']] };
+export const form: RequestOptions = { body: new FormData(), headers: { 'x-trace': '1' } };
+export const params: RequestOptions = { body: new URLSearchParams('a=1'), headers: new Headers() };
+// @ts-expect-error a number is not a fetch body
+export const wrong: RequestOptions = { body: 42 };
+`;
+
+/** Type-checks `source` (TYPES_CONSUMER by default) as `file` under `options`; answers the diagnostics and the dist/ files it read. */
+function typeCheckConsumer(file: string, options: ts.CompilerOptions, source = TYPES_CONSUMER): { problems: string[]; declarations: string[] } {
   const dir = join(root, '.tmp', 'types-consumer');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, file);
-  writeFileSync(path, TYPES_CONSUMER);
+  writeFileSync(path, source);
   const program = ts.createProgram([path], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, types: ['node'], ...options });
   const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const where = diagnostic.file === undefined || diagnostic.start === undefined ? '' : `${relative(root, diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1}: `;
@@ -83,11 +91,7 @@ async function node(fixture: string): Promise<Record<string, unknown>> {
   return JSON.parse(stdout) as Record<string, unknown>;
 }
 
-describeBuilt('the built package, as consumers load it', () => {
-  test('dist/ exists (npm run build)', () => {
-    expect(built).toBe(true);
-  });
-
+describe('the built package, as consumers load it', () => {
   test.each([
     ['CommonJS require()', 'consumer.cjs', 'cjs-1'],
     ['ESM import', 'consumer.mjs', 'esm-1'],
@@ -137,6 +141,15 @@ describeBuilt('the built package, as consumers load it', () => {
     const { problems, declarations } = typeCheckConsumer(file, options);
     expect(problems).toEqual([]);
     expect(declarations).toEqual(ENTRY_FILES.map((name) => `dist/${name}.${extension}`));
+  }, 120000);
+
+  test.each([
+    ['a browser app (the DOM library, no @types/node)', { lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'], types: [] }],
+    ['a server (@types/node, no DOM library)', { lib: ['lib.es2022.d.ts'], types: ['node'] }],
+  ] as const)('the client\'s types compile for %s', (_label, options) => {
+    const { problems, declarations } = typeCheckConsumer('client-consumer.mts', { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, skipLibCheck: false, ...options, lib: [...options.lib], types: [...options.types] }, CLIENT_CONSUMER);
+    expect(problems).toEqual([]);
+    expect(declarations).toEqual(['dist/client.d.mts']);
   }, 120000);
 
   test('publint finds nothing to fix', async () => {

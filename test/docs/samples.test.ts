@@ -1,10 +1,12 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 
-// Every TypeScript sample in docs/ must compile as a user would paste it: each ```ts block is a
-// module of its own, type-checked (strict) against the package's entries. A sample that shows
-// a compile error on purpose says so with `// @ts-expect-error`.
+// Every TypeScript sample in README.md, CONTRIBUTING.md and docs/ must compile as a user would
+// paste it: each ```ts block is a module of its own, type-checked (strict) against the package's
+// entries. The app's own names a sample uses (a database, a router) are declared in the sample
+// itself, where the reader sees them. A sample that shows a compile error on purpose says so
+// with `// @ts-expect-error`.
 const ROOT = join(__dirname, '..', '..');
 const OUT = join(ROOT, '.tmp', 'doc-samples');
 
@@ -36,27 +38,35 @@ function samplesOf(file: string): Sample[] {
   return samples;
 }
 
-const samples = markdownFiles(join(ROOT, 'docs')).flatMap(samplesOf);
+const pages = [join(ROOT, 'README.md'), join(ROOT, 'CONTRIBUTING.md'), ...markdownFiles(join(ROOT, 'docs'))].filter((page) => existsSync(page));
+const samples = pages.flatMap(samplesOf);
 
 /**
- * The package's entries as the samples import them, mapped to their source: `express-api-errors`
- * to src/index.ts and each subpath of package.json "exports" to its folder's index. A subpath the
- * package does not export (a folder that is not an entry) does not resolve.
+ * The package's entries as a user's compiler sees them: `express-api-errors` and each subpath of
+ * package.json "exports" mapped to the declarations the build ships for `require` (dist/*.d.ts),
+ * so a sample checks what is published, not the source. A subpath the package does not export
+ * does not resolve.
  */
 function entryPaths(): Record<string, string[]> {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
-  const subpaths = Object.keys(pkg.exports).filter((key) => key !== '.' && key !== './package.json');
-  return {
-    'express-api-errors': ['src/index.ts'],
-    ...Object.fromEntries(subpaths.map((key) => [`express-api-errors/${key.slice(2)}`, [`src/${key.slice(2)}/index.ts`]])),
-  };
+  type Conditions = { require?: { types?: string } };
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, Conditions | string> };
+  const paths: Record<string, string[]> = {};
+  for (const [key, conditions] of Object.entries(pkg.exports)) {
+    const types = typeof conditions === 'string' ? undefined : conditions.require?.types;
+    if (types === undefined) continue;
+    const file = join(ROOT, types);
+    if (!existsSync(file)) throw new Error(`${types} is missing: run \`npm run build\` before this test (npm test does)`);
+    paths[key === '.' ? 'express-api-errors' : `express-api-errors/${key.slice(2)}`] = [file];
+  }
+  return paths;
 }
 
-test('docs/ has TypeScript samples to check', () => {
-  expect(samples.length).toBeGreaterThan(0);
+test('the README and docs/ have TypeScript samples to check', () => {
+  expect(samples.filter((sample) => sample.file === 'README.md').length).toBeGreaterThanOrEqual(5);
+  expect(samples.filter((sample) => sample.file.startsWith('docs')).length).toBeGreaterThan(0);
 });
 
-test('every TypeScript sample in docs/ compiles', () => {
+test('every TypeScript sample in README.md, CONTRIBUTING.md and docs/ compiles', () => {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const files = samples.map((sample, index) => {

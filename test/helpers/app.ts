@@ -3,7 +3,7 @@ import express5, { type Express, type NextFunction, type Request, type Response 
 import express4 from 'express4';
 import pino, { type Logger } from 'pino';
 import type { Response as TestResponse } from 'supertest';
-import { errorHandler, requestId, type ErrorHandlerOptions, type ErrorLogger, type RequestIdOptions } from '../../src';
+import { errorHandler, notFoundHandler, requestId, type ErrorHandlerOptions, type ErrorLogger, type RequestIdOptions } from '../../src';
 
 /** The Express majors the middleware is tested against. */
 export const EXPRESS_VERSIONS = [
@@ -34,6 +34,36 @@ export function flushLogs(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Options of {@link buildApp}. */
+export interface BuildAppOptions {
+  /** The Express factory; Express 5 by default. */
+  readonly express?: ExpressFactory;
+  /** Options of `errorHandler`; `logger: false` unless given. */
+  readonly handler?: ErrorHandlerOptions;
+  /** Options of `requestId()`, or `false` to leave it unmounted. */
+  readonly requestId?: RequestIdOptions | false;
+  /** Mounts `express.json()` before the routes. Default `false`. */
+  readonly json?: boolean;
+  /** Mounts the catch-all `notFoundHandler()` after the routes. Default `true`. */
+  readonly notFound?: boolean;
+}
+
+/**
+ * The one builder of the tests' real Express apps, mounted in the order an app mounts them:
+ * `requestId()`, `express.json()` when asked, whatever `mount` adds, `notFoundHandler()`, and
+ * `errorHandler` last (logging off unless a logger is passed).
+ */
+export function buildApp(mount: (app: Express) => void, options: BuildAppOptions = {}): Express {
+  const factory = options.express ?? express5;
+  const app = factory();
+  if (options.requestId !== false) app.use(requestId(options.requestId ?? {}));
+  if (options.json === true) app.use(factory.json());
+  mount(app);
+  if (options.notFound !== false) app.use(notFoundHandler());
+  app.use(errorHandler({ logger: false, ...options.handler }));
+  return app;
+}
+
 /** How a route hands its error to Express. */
 export type ThrowMode = 'throw' | 'next' | 'reject';
 
@@ -56,27 +86,27 @@ export interface ThrowingAppOptions {
  */
 export function appThrowing(thrown: () => unknown, options: ThrowingAppOptions = {}): Express {
   const factory = options.express ?? express5;
-  const app = factory();
-  if (options.requestId !== false) app.use(requestId(options.requestId ?? {}));
-  app.get('/ok', (_req, res) => {
-    res.json({ ok: true });
-  });
   const mode = options.mode ?? 'throw';
-  app.all('/throw', (req: Request, res: Response, next: NextFunction) => {
-    options.before?.(req, res);
-    if (mode === 'next') return next(thrown());
-    if (mode === 'reject') {
-      const pending = (async () => {
-        await Promise.resolve();
-        throw thrown();
-      })();
-      // Express 5 forwards a rejected promise itself; Express 4 needs the `.catch(next)`.
-      return factory === express5 ? pending : pending.catch(next);
-    }
-    throw thrown();
-  });
-  app.use(errorHandler({ logger: false, ...options.handler }));
-  return app;
+  const mount = (app: Express): void => {
+    app.get('/ok', (_req, res) => {
+      res.json({ ok: true });
+    });
+    app.all('/throw', (req: Request, res: Response, next: NextFunction) => {
+      options.before?.(req, res);
+      if (mode === 'next') return next(thrown());
+      if (mode === 'reject') {
+        const pending = (async () => {
+          await Promise.resolve();
+          throw thrown();
+        })();
+        // Express 5 forwards a rejected promise itself; Express 4 needs the `.catch(next)`.
+        return factory === express5 ? pending : pending.catch(next);
+      }
+      throw thrown();
+    });
+  };
+  // Without the catch-all 404: an unmatched path here gets Express's own final handler.
+  return buildApp(mount, { express: factory, handler: options.handler, requestId: options.requestId, notFound: false });
 }
 
 /** The JSON body the envelope format writes. */

@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { retiredApiVersions } from '../../src/http';
-import { EXPRESS_VERSIONS } from '../helpers/app';
-import { buildApp } from './build-app';
+import { buildApp, EXPRESS_VERSIONS } from '../helpers/app';
 
 const MIGRATE = 'https://docs.example.com/migrate-to-v3';
 const POLICY = 'https://docs.example.com/sunset-policy';
@@ -29,8 +28,7 @@ describe.each(EXPRESS_VERSIONS)('retiredApiVersions deprecation period on %s', (
       );
       root.get(['/v1/users', '/v2/users', '/v3/users', '/users'], (_req, res) => void res.json({ data: [] }));
     },
-    {},
-    express,
+    { express },
   );
 
   test.each([
@@ -86,8 +84,7 @@ describe.each(EXPRESS_VERSIONS)('retiredApiVersions deprecation period on %s', (
         root.use(retiredApiVersions({ current: 'v3', retired: [], header: 'Old-Version', migrationUrl: MIGRATE, deprecated: { v1: { since: SINCE, sunset: PAST_SUNSET, migrationUrl: POLICY } } }));
         root.get(['/v2/x', '/x'], (_req, res) => void res.json({}));
       },
-      {},
-      express,
+      { express },
     );
     const linked = await request(own).get('/v2/x');
     expect(linked.headers.link).toBe(`<${POLICY}>; rel="deprecation"`);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { retiredApiVersions } from '../../src/http';
-import { buildApp } from './build-app';
+import { buildApp } from '../helpers/app';
 
 const MIGRATE = 'https://docs.example.com/migrate-to-v3';
 

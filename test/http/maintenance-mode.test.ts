@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { maintenanceMode, type MaintenanceModeOptions } from '../../src/http';
-import { buildApp } from './build-app';
+import { buildApp } from '../helpers/app';
 
 function appWith(options: MaintenanceModeOptions) {
   return buildApp((root) => {

@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { allowedMethods, methodNotAllowed } from '../../src/http';
-import { EXPRESS_VERSIONS, type ExpressFactory } from '../helpers/app';
-import { buildApp } from './build-app';
+import { buildApp, EXPRESS_VERSIONS, type ExpressFactory } from '../helpers/app';
 
 function appFor(express: ExpressFactory) {
   return buildApp(
@@ -23,8 +22,7 @@ function appFor(express: ExpressFactory) {
       app.all('/anything', (_req, res) => void res.json({}));
       app.use(methodNotAllowed());
     },
-    {},
-    express,
+    { express },
   );
 }
 
@@ -94,8 +92,7 @@ describe.each(EXPRESS_VERSIONS)('methodNotAllowed on %s', (_name, express) => {
         };
         root.use(methodNotAllowed({ router: source }));
       },
-      {},
-      express,
+      { express },
     );
     for (let i = 0; i < 5; i++) expect((await request(probe).get('/things')).status).toBe(200);
     expect(reads).toBe(0);
@@ -114,7 +111,7 @@ describe.each(EXPRESS_VERSIONS)('methodNotAllowed on %s', (_name, express) => {
     const api = express.Router();
     api.get('/things', (_req, res) => void res.json({}));
     api.use(methodNotAllowed({ router: api }));
-    const mounted = buildApp((root) => root.use('/api', api), {}, express);
+    const mounted = buildApp((root) => root.use('/api', api), { express });
     const res = await request(mounted).post('/api/things');
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe('GET, HEAD');

@@ -1,8 +1,7 @@
 import cors from 'cors';
 import request from 'supertest';
 import { methodNotAllowed } from '../../src/http';
-import { EXPRESS_VERSIONS } from '../helpers/app';
-import { buildApp } from './build-app';
+import { buildApp, EXPRESS_VERSIONS } from '../helpers/app';
 
 const ORIGIN = 'https://app.example';
 
@@ -23,8 +22,7 @@ describe.each(EXPRESS_VERSIONS)('OPTIONS and methodNotAllowed on %s', (_name, ex
         app.use(methodNotAllowed());
         if (between === 'cors-after') app.use(cors({ origin: ORIGIN }));
       },
-      {},
-      express,
+      { express },
     );
   }
 
@@ -82,7 +80,7 @@ describe.each(EXPRESS_VERSIONS)('OPTIONS and methodNotAllowed on %s', (_name, ex
     const api = express.Router();
     api.put('/things', (_req, res) => void res.json({}));
     api.use(methodNotAllowed({ router: api }));
-    const res = await request(buildApp((root) => root.use('/api', api), {}, express)).options('/api/things');
+    const res = await request(buildApp((root) => root.use('/api', api), { express })).options('/api/things');
     expect(res.status).toBe(204);
     expect(res.headers.allow).toBe('PUT, OPTIONS');
   });

@@ -2,7 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import type { IncomingMessage } from 'node:http';
 import { checkPreconditions, preconditions } from '../../src/http';
-import { buildApp } from './build-app';
+import { buildApp } from '../helpers/app';
 
 // RFC 9110 §13.2.2: If-Match (step 1), If-Unmodified-Since only without If-Match (step 2),
 // If-None-Match (step 3: 304 for GET/HEAD, 412 otherwise), If-Modified-Since for GET/HEAD only

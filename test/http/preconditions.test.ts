@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { checkPreconditions, entityTagsMatch, parseEntityTagList, preconditions } from '../../src/http';
 import type { IncomingMessage } from 'node:http';
-import { buildApp } from './build-app';
+import { buildApp } from '../helpers/app';
 
 describe('entity tag comparison (RFC 9110 §8.8.3.2)', () => {
   // The RFC's own table.

@@ -15,7 +15,7 @@ import {
   type ErrorFormat,
 } from '../../src';
 import type { IncomingMessage } from 'node:http';
-import { buildApp } from './build-app';
+import { buildApp } from '../helpers/app';
 
 const REQUEST_ID = 'req-problem-1';
 
@@ -26,7 +26,7 @@ function appThrowing(error: () => unknown, format: ErrorFormat = 'problem', prob
         throw error();
       });
     },
-    { format, ...(problemTypeBase === undefined ? {} : { problemTypeBase }) },
+    { handler: { format, ...(problemTypeBase === undefined ? {} : { problemTypeBase }) } },
   );
 }
 

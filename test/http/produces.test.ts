@@ -1,13 +1,13 @@
 import request from 'supertest';
 import { negotiatedType, produces } from '../../src/http';
-import { buildApp } from './build-app';
+import { buildApp } from '../helpers/app';
 
 const app = buildApp((root) => {
   root.get('/report', produces(['application/json', 'text/csv']), (req, res) => {
     if (negotiatedType(req) === 'text/csv') res.type('text/csv').send('day,amount\n');
     else res.json({ data: [] });
   });
-}, { format: 'negotiate' });
+}, { handler: { format: 'negotiate' } });
 
 describe('produces (406)', () => {
   test.each([

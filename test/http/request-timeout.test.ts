@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { requestTimeout, timeoutSignal } from '../../src/http';
-import { captureLogger, EXPRESS_VERSIONS, flushLogs } from '../helpers/app';
-import { buildApp } from './build-app';
+import { buildApp, captureLogger, EXPRESS_VERSIONS, flushLogs } from '../helpers/app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,8 +23,7 @@ describe('requestTimeout (504)', () => {
           late.done = true;
         });
       },
-      { logger },
-      express,
+      { handler: { logger }, express },
     );
     const server = app.listen(0);
     try {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import request from 'supertest';
 import { accepted, assertLocation, created, noContent } from '../../src/http';
-import { buildApp } from './build-app';
+import { buildApp } from '../helpers/app';
 
 /** The raw response head as sent on the wire, to check what supertest would normalise away. */
 async function rawHead(app: ReturnType<typeof buildApp>, method: string, path: string): Promise<string> {

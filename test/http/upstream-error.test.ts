@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { BadGatewayError, GatewayTimeoutError } from '../../src';
 import { assertUpstreamOk, notImplemented, toUpstreamError } from '../../src/http';
-import { captureLogger, flushLogs } from '../helpers/app';
-import { buildApp } from './build-app';
+import { buildApp, captureLogger, flushLogs } from '../helpers/app';
 
 let slow: Server;
 let slowUrl: string;
@@ -100,7 +99,7 @@ describe('toUpstreamError', () => {
           throw toUpstreamError({ status: 503, statusText: 'Service Unavailable', url: 'http://rates.internal/v1/rates?api_key=hunter2', headers: {} }, { service: 'rates' });
         });
       },
-      { logger },
+      { handler: { logger } },
     );
     const timeout = await request(app).get('/rates').set('X-Request-Id', 'req-504');
     expect(timeout.status).toBe(504);

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express5, { type NextFunction, type Request, type Response } from 'express';
-import { createError, errorHandler, requestId, type ErrorStatus } from '../../src';
+import type { Express, NextFunction, Request, Response } from 'express';
+import { createError, type ErrorStatus } from '../../src';
 import { idempotency, type IdempotencyOptions } from '../../src/idempotency';
-import type { ExpressFactory } from '../helpers/app';
+import { buildApp, type ExpressFactory } from '../helpers/app';
 
 /** What the test route does, chosen by the request body. */
 export interface ItemBody {
@@ -21,7 +21,7 @@ export interface Gate {
 }
 
 export interface ItemsApp {
-  readonly app: express5.Express;
+  readonly app: Express;
   /** How many times each route's handler ran. */
   readonly calls: { items: number };
   /** Parks `wait` requests; a fresh closed gate after each `open()`. */
@@ -54,12 +54,9 @@ function createGate(): Gate & { wait(): Promise<void> } {
  * A real app: `POST /items` behind `idempotency(options)` creates item N (201, Location
  * `/items/N`, ETag) or fails as the body says; `POST /other` is a second route on the same store.
  */
-export function itemsApp(options: IdempotencyOptions<Request> = {}, express: ExpressFactory = express5): ItemsApp {
-  const app = express();
+export function itemsApp(options: IdempotencyOptions<Request> = {}, express?: ExpressFactory): ItemsApp {
   const calls = { items: 0 };
   const gate = createGate();
-  app.use(requestId());
-  app.use(express.json());
   const guard = idempotency<Request>(options);
 
   const handler = async (req: Request, res: Response, next: NextFunction) => {
@@ -92,17 +89,21 @@ export function itemsApp(options: IdempotencyOptions<Request> = {}, express: Exp
       next(error);
     }
   };
-  app.post('/items', guard, handler);
-  app.post('/other', guard, handler);
-  app.get('/items', guard, (_req, res) => {
-    res.json({ calls: calls.items });
-  });
-  app.use(errorHandler({ logger: false }));
+  const app = buildApp(
+    (root) => {
+      root.post('/items', guard, handler);
+      root.post('/other', guard, handler);
+      root.get('/items', guard, (_req, res) => {
+        res.json({ calls: calls.items });
+      });
+    },
+    { express, json: true, notFound: false },
+  );
   return { app, calls, gate };
 }
 
 /** Listens on a free loopback port; for many requests at once against one server. */
-export async function listen(app: express5.Express): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function listen(app: Express): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

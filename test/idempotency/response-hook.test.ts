@@ -125,18 +125,33 @@ describe.each(EXPRESS_VERSIONS)('hookResponse() on %s', (_name, express) => {
 });
 
 describe.each(EXPRESS_VERSIONS)('no shared object is modified, on %s', (_name, express) => {
-  test('Express\'s response prototypes and Node\'s ServerResponse.prototype are unchanged by idempotency()', async () => {
+  test('Express\'s response prototypes and Node\'s ServerResponse.prototype keep every descriptor under idempotency()', async () => {
     const app = express();
-    const expressResponse = Object.getPrototypeOf(app.response) as object;
-    const before = [descriptors(ServerResponse.prototype), descriptors(expressResponse), descriptors(app.response)];
+    const shared = [ServerResponse.prototype, express.response, app.response];
+    const before = shared.map(descriptors);
+    const chains: unknown[] = [];
     app.use(express.json());
     app.use(idempotency());
-    app.post('/items', (_req, res) => res.status(201).json({ ok: true }));
+    app.post('/items', (_req, res) => {
+      res.status(201).json({ ok: true });
+    });
+    // Not idempotent (no key; a GET): the response is left exactly as Express made it.
+    const plain = (_req: Request, res: Response) => {
+      chains.push([Object.getPrototypeOf(res) === app.response, Object.hasOwn(res, 'write'), Object.hasOwn(res, 'end')]);
+      res.json({ plain: true });
+    };
+    app.post('/plain', plain);
+    app.get('/plain', plain);
     app.use(errorHandler({ logger: false }));
     const first = await request(app).post('/items').set('Idempotency-Key', 'k').send({});
     const replay = await request(app).post('/items').set('Idempotency-Key', 'k').send({});
+    const unkeyed = await request(app).post('/plain').send({});
+    const get = await request(app).get('/plain').set('Idempotency-Key', 'k2');
     expect([first.status, replay.status, replay.headers['idempotent-replayed']]).toEqual([201, 201, 'true']);
-    expect([descriptors(ServerResponse.prototype), descriptors(expressResponse), descriptors(app.response)]).toEqual(before);
+    expect([unkeyed.status, unkeyed.body, get.status, get.body]).toEqual([200, { plain: true }, 200, { plain: true }]);
+    expect(chains).toEqual([[true, false, false], [true, false, false]]);
+    expect(Object.getPrototypeOf(app.response)).toBe(express.response);
+    expect(shared.map(descriptors)).toEqual(before);
   });
 });
 

@@ -85,7 +85,7 @@ for (const store of storeCases()) {
 
     test('50 concurrent claims of one key: exactly one wins', async () => {
       const s = store.create();
-      const results = await Promise.all(Array.from({ length: 50 }, () => s.claim('hot', 'fp', 10_000)));
+      const results = await Promise.all(Array.from({ length: 50 }, async () => s.claim('hot', 'fp', 10_000)));
       expect(results.filter((r) => r.state === 'claimed')).toHaveLength(1);
       expect(results.filter((r) => r.state === 'in_progress')).toHaveLength(49);
     });

@@ -24,7 +24,8 @@ export async function connectRedis(url: string): Promise<Redis> {
 
 /**
  * The memory store, and a RedisStore on a real redis-server started for the calling test file
- * (stopped after it). With CI=true a missing redis-server fails the run instead of skipping.
+ * (stopped after it). A missing redis-server fails the file; only the unit lane
+ * (`npm run test:unit`) leaves the RedisStore case out.
  */
 export function storeCases(): StoreCase[] {
   const cases: StoreCase[] = [{ name: 'MemoryStore', create: () => new MemoryStore() }];

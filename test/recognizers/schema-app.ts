@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import express5, { type Express } from 'express';
+import type { Express } from 'express';
 import type { Response as TestResponse } from 'supertest';
-import { errorHandler, type ErrorLogger, type ValidationIssue } from '../../src';
-import { expectErrorResponse, type ExpressFactory } from '../helpers/app';
+import type { ErrorLogger, ValidationIssue } from '../../src';
+import { buildApp, expectErrorResponse, type ExpressFactory } from '../helpers/app';
 
 /**
  * A real app as the docs show it: `express.json()`, then `POST /users` answering 201 with what
@@ -13,14 +13,12 @@ import { expectErrorResponse, type ExpressFactory } from '../helpers/app';
  * `errorHandler` last.
  */
 export function parsingApp(parse: (body: unknown) => unknown, options: { express?: ExpressFactory; logger?: ErrorLogger } = {}): Express {
-  const factory = options.express ?? express5;
-  const app = factory();
-  app.use(factory.json());
-  app.post('/users', (req, res) => {
-    res.status(201).json(parse(req.body));
-  });
-  app.use(errorHandler({ logger: options.logger ?? false }));
-  return app;
+  const mount = (app: Express): void => {
+    app.post('/users', (req, res) => {
+      res.status(201).json(parse(req.body));
+    });
+  };
+  return buildApp(mount, { express: options.express, json: true, requestId: false, notFound: false, handler: { logger: options.logger ?? false } });
 }
 
 /** Asserts a 400 `validation_error` envelope and returns its details. */

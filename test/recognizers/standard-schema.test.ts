@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { z as z3 } from 'zod3';
 import { ISSUE_CODES, toApiError, type ValidationError, type ValidationIssue } from '../../src';
 import { arktypeIssues } from '../../src/errors/recognizers/arktype';
+import { pathSegments, pushDetail } from '../../src/errors/recognizers/schema-issue';
 import { recognizeStandardSchema, standardIssues } from '../../src/errors/recognizers/standard-schema';
 import { valibotIssues } from '../../src/errors/recognizers/valibot';
 import { zodIssues } from '../../src/errors/recognizers/zod';
@@ -154,5 +155,33 @@ describe('recognizeStandardSchema: errors carrying Standard Schema issues', () =
       status: 400,
       details: [{ path: 's[1].k', code: 'invalid', message: 'x' }],
     });
+  });
+});
+
+describe('pathSegments and pushDetail (shared by the schema validators)', () => {
+  it('an issue without a path names the whole input', () => {
+    expect(recognizeStandardSchema(Object.assign(new Error('x'), { issues: [{ message: 'Too few items' }] }))).toMatchObject({
+      status: 400,
+      details: [{ path: '', code: 'invalid', message: 'Too few items' }],
+    });
+  });
+
+  it('a path of keys and indices, up to 32 of them, is read as it is: no copy', () => {
+    for (const path of [['a', 0, 'b'], ['a'], [0], Array.from({ length: 32 }, (_, index) => `k${index}`)]) expect(pathSegments(path)).toBe(path);
+  });
+
+  it('any other path is copied, `{ key }` and symbols read as keys, anything else `?`, and cut at 32 segments', () => {
+    expect(pathSegments(['a', { key: 'b' }, Symbol('c'), Symbol(), null, { name: 'd' }, 1])).toEqual(['a', 'b', 'c', 'Symbol()', '?', '?', 1]);
+    const long = Array.from({ length: 40 }, (_, index) => `k${index}`);
+    expect(pathSegments(long)).toEqual(long.slice(0, 32));
+    expect(pathSegments([Symbol('s'), ...long])).toEqual(['s', ...long.slice(0, 31)]);
+    expect(pathSegments('a.b')).toEqual([]);
+  });
+
+  it('pushDetail stops at 100 details', () => {
+    const out: ValidationIssue[] = [];
+    for (let index = 0; index < 101; index++) pushDetail(out, 'body', [index], 'invalid');
+    expect(out).toHaveLength(100);
+    expect(out[99]).toEqual({ path: 'body[99]', code: 'invalid', message: ISSUE_CODES.invalid });
   });
 });

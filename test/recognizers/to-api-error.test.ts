@@ -140,7 +140,11 @@ describe('toApiError: what is never thrown, and what carries no stack', () => {
 
   it.each([
     ['a thrown number', 404],
+    // A 5xx would capture a stack by default.
+    ['a thrown 5xx number', 503],
     ['a plain Error', new Error('x')],
+    // No recogniser takes a string: the last resort's 500.
+    ['a thrown string', 'boom'],
     ['a malformed branded value', foreign({ status: 302 })],
   ])('%s', (_label, thrown) => {
     noFrames(toApiError(thrown));

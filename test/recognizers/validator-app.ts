@@ -1,7 +1,6 @@
 import express5, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import request from 'supertest';
-import { errorHandler } from '../../src';
-import { captureLogger, expectErrorResponse, flushLogs, type EnvelopeBody, type ExpressFactory } from '../helpers/app';
+import { buildApp, captureLogger, expectErrorResponse, flushLogs, type EnvelopeBody, type ExpressFactory } from '../helpers/app';
 
 /** Wraps an async check so Express 4 (which ignores rejected promises) gets the error too. */
 export function checked(check: (req: Request) => Promise<unknown> | unknown): RequestHandler {
@@ -18,10 +17,7 @@ export function checked(check: (req: Request) => Promise<unknown> | unknown): Re
  */
 export function validatorApp(handlers: RequestHandler[], factory: ExpressFactory = express5): { app: Express; lines: Record<string, unknown>[] } {
   const { logger, lines } = captureLogger();
-  const app = factory();
-  app.use(factory.json());
-  app.post('/users/:id', ...handlers);
-  app.use(errorHandler({ logger }));
+  const app = buildApp((root) => root.post('/users/:id', ...handlers), { express: factory, json: true, requestId: false, notFound: false, handler: { logger } });
   return { app, lines };
 }
 

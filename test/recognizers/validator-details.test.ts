@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { keywordCode, keywordProperty } from '../../src/errors/recognizers/json-schema-keywords';
-import { lengthCode, quotesValue, safeIssue, splitFieldPath } from '../../src/errors/recognizers/validator-details';
+import { quotesValue } from '../../src/errors/recognizers/quoted-value';
+import { quotes } from '../../src/errors/recognizers/schema-issue';
+import { lengthCode, safeIssue, splitFieldPath } from '../../src/errors/recognizers/validator-details';
 
 describe('splitFieldPath (yup and express-validator paths)', () => {
   it.each([
@@ -21,16 +23,39 @@ describe('splitFieldPath (yup and express-validator paths)', () => {
   });
 });
 
-describe('quotesValue and safeIssue', () => {
+describe('quotesValue, safeIssue and quotes', () => {
+  // safeIssue keeps a validator's message unless it quotes a value of 3 characters or more
+  // (booleans are not looked for); quotes, for schema validators, looks for any non-empty primitive.
   it.each([
-    ['abc is taken', 'abc', true],
-    ['ab is taken', 'ab', false],
-    ['must be 12345', 12345, true],
-    ['must be 12345', 12345n, true],
-    ['must be true', true, false],
-    ['must be [object Object]', { toString: () => 'must' }, false],
-  ])('%p quoting %p: %p', (message, value, expected) => {
-    expect(quotesValue(message, value)).toBe(expected);
+    ['abc is taken', 'abc', true, true],
+    ['ab is taken', 'ab', false, true],
+    ['must be 12345', 12345, true, true],
+    ['must be 12345', 12345n, true, true],
+    ['must be 12', 12, false, true],
+    ['is x', 'x', false, true],
+    ['must be true', true, false, true],
+    ['must be true', false, false, false],
+    ['must be a string', '', false, false],
+    ['must be [object Object]', { toString: () => 'must' }, false, false],
+    ['must be null', null, false, false],
+    ['must be undefined', undefined, false, false],
+  ])('%p quoting %p: validator %p, schema %p', (message, value, byValidator, bySchema) => {
+    const detail = safeIssue('a', 'invalid', message, value);
+    expect(detail.message).toBe(byValidator ? 'This value is invalid.' : message);
+    expect(quotes(message, value)).toBe(bySchema);
+  });
+
+  it('quotesValue follows its rule: the minimum length counts the printed value, booleans only when asked', () => {
+    const rule = { minLength: 4, booleans: true };
+    expect(quotesValue('is 1234', 1234, rule)).toBe(true);
+    expect(quotesValue('is 123', 123, rule)).toBe(false);
+    expect(quotesValue('is abcd', 'abcd', rule)).toBe(true);
+    expect(quotesValue('is abc', 'abc', rule)).toBe(false);
+    expect(quotesValue('is false', false, rule)).toBe(true);
+    expect(quotesValue('is true', true, rule)).toBe(true);
+    expect(quotesValue('is true', true, { minLength: 4, booleans: false })).toBe(false);
+    expect(quotesValue('is 10000000000000000000', 10n ** 19n, rule)).toBe(true);
+    expect(quotesValue('is abcd', 'abce', rule)).toBe(false);
   });
 
   it('keeps a message that quotes none of the values, else the code\'s default', () => {

@@ -330,6 +330,32 @@ describe('recognizeZod: shape checks', () => {
     expect(zodIssues([{ code: 'invalid_union', path: ['u'], errors: [own, own], message: 'Invalid input' }], 'query')).toEqual([{ path: 'query.u', code: 'too_small', message: 'Invalid input' }]);
   });
 
+  it('unions are followed 8 deep, no further', () => {
+    const nest = (unions: number): Record<string, unknown> =>
+      unions === 0 ? { code: 'too_small', path: [], message: 'x' } : { code: 'invalid_union', path: [], errors: [[nest(unions - 1)]], message: 'x' };
+    expect(zodIssues([{ ...nest(8), path: ['u'] }])).toEqual([{ path: 'u', code: 'too_small', message: 'x' }]);
+    expect(zodIssues([{ ...nest(9), path: ['u'] }])).toEqual([{ path: 'u', code: 'invalid', message: 'x' }]);
+  });
+
+  it('only a type or value failure reads as a missing field, and only zod 3 enum messages lose their tail', () => {
+    expect(
+      zodIssues([
+        // Without `received` or `input`, the " undefined" message tail is read for invalid_type only.
+        { code: 'invalid_value', path: ['r'], values: ['a'], message: 'Expected "a", received undefined' },
+        { code: 'invalid_type', path: ['t'], expected: 'string', message: 'Expected string, received undefined' },
+        { code: 'too_small', path: ['n'], minimum: 1, input: undefined, message: 'Too small' },
+        { code: 'custom', path: ['c'], message: "Expected a, received 'b'" },
+        { code: 'invalid_enum_value', path: ['e'], received: 'zz', options: ['a'], message: "Expected 'a', received 'zz'" },
+      ]),
+    ).toEqual([
+      { path: 'r', code: 'invalid_value', message: 'Expected "a", received undefined' },
+      { path: 't', code: 'required', message: 'Expected string, received undefined' },
+      { path: 'n', code: 'too_small', message: 'Too small' },
+      { path: 'c', code: 'invalid', message: "Expected a, received 'b'" },
+      { path: 'e', code: 'invalid_value', message: "Expected 'a'" },
+    ]);
+  });
+
   it('zod 3 invalid_enum_value quoting the value without the usual tail gets the default message', () => {
     expect(zodIssues([{ code: 'invalid_enum_value', path: ['r'], received: 'root-SECRET', options: ['a'], message: 'root-SECRET is not allowed' }])).toEqual([
       { path: 'r', code: 'invalid_value', message: ISSUE_CODES.invalid_value },

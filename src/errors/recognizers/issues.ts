@@ -40,11 +40,14 @@ const MAX_KEY = 128;
  */
 export function issuePath(location: string | undefined, segments: readonly unknown[]): string {
   let path = location ?? '';
-  for (const item of segments.slice(0, MAX_SEGMENTS)) {
+  // Indexed, not `segments.slice(...)`: no copy per detail.
+  const count = Math.min(segments.length, MAX_SEGMENTS);
+  for (let index = 0; index < count; index++) {
+    const item = segments[index];
     // A `{ key }` segment (valibot, Standard Schema) is its key: an array index stays an index.
-    const segment = typeof item === 'object' && item !== null && 'key' in item ? (item as { key: unknown }).key : item;
+    const segment = typeof item === 'object' && item !== null && 'key' in item ? item.key : item;
     if (Number.isInteger(segment)) {
-      path += `[${segment}]`;
+      path += `[${segment as number}]`;
       continue;
     }
     const key = String(segment).slice(0, MAX_KEY);

@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../validation-error';
 import { MAX_DETAILS, issue, issuePath, type FieldLocation, type IssueCode } from './issues';
+import { quotesValue, type QuoteRule } from './quoted-value';
 import { isBag } from './recognizer';
 
 
@@ -43,15 +44,13 @@ export function pushDetail(
   if (out.length < MAX_DETAILS) out.push(issue(issuePath(location, segments), code, message));
 }
 
-/**
- * True when `message` spells out `value`, a submitted primitive: such a message must not reach
- * the client. An empty string cannot leak anything; objects are never printed by the libraries'
- * own messages, which are built from the value's type, not its content.
- */
+// Schema validators' messages are short and carry the value only on request (zod's
+// `reportInput`, an app's own message): any non-empty primitive found in one is a leak.
+const SCHEMA_VALUES: QuoteRule = { minLength: 1, booleans: true };
+
+/** True when a schema validator's `message` spells out `value`, a submitted primitive. */
 export function quotes(message: string, value: unknown): boolean {
-  if (typeof value === 'string') return value !== '' && message.includes(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return message.includes(String(value));
-  return false;
+  return quotesValue(message, value, SCHEMA_VALUES);
 }
 
 /** The one code every entry has, else `undefined` (also for an empty list). */

@@ -49,6 +49,7 @@ function messageOf(item: Bag, code: IssueCode): string {
   const message = typeof item.message === 'string' ? item.message : '';
   const value = item.value;
   const primitive = value === null || value === undefined || ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- `primitive` holds there: value is a primitive
   const quotes = !primitive || (value !== null && value !== undefined && message.includes(String(value)));
   return message === '' || quotes ? ISSUE_CODES[code] : message;
 }

@@ -1,30 +1,23 @@
 import type { ValidationIssue } from '../validation-error';
 import { ISSUE_CODES, issue, type IssueCode } from './issues';
+import { quotesValue, type QuoteRule } from './quoted-value';
 
 export { MAX_DETAILS } from './issues';
 
 // Shorter values would match common words of a message ("a", "to"): replacing a message for that
-// costs readability and protects nothing a client did not already know.
-const MIN_QUOTED_LENGTH = 3;
-
-/**
- * True when `message` quotes the submitted `value`. Validators carry the value next to the
- * message (joi's `context.value`, yup's `params.value`, class-validator's `value`), and an app's
- * own message template may interpolate it (`'${value} is taken'`): such a message is replaced.
- */
-export function quotesValue(message: string, value: unknown): boolean {
-  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') return false;
-  const text = String(value);
-  return text.length >= MIN_QUOTED_LENGTH && message.includes(text);
-}
+// costs readability and protects nothing a client did not already know. Nor are booleans looked
+// for: "must be true" states the rule, whatever was sent.
+const VALIDATOR_VALUES: QuoteRule = { minLength: 3, booleans: false };
 
 /**
  * One detail whose message is the validator's own unless that quotes a submitted value (then
- * the code's default of {@link ISSUE_CODES}). `values` are read for the comparison only.
+ * the code's default of {@link ISSUE_CODES}). `values` are read for the comparison only: the
+ * validators carry the value next to the message (joi's `context.value`, yup's `params.value`,
+ * class-validator's `value`), and an app's message template may interpolate it (`'${value} is taken'`).
  */
 export function safeIssue(path: string, code: IssueCode, message: unknown, ...values: unknown[]): ValidationIssue {
   if (typeof message !== 'string') return issue(path, code);
-  for (const value of values) if (quotesValue(message, value)) return issue(path, code, ISSUE_CODES[code]);
+  for (const value of values) if (quotesValue(message, value, VALIDATOR_VALUES)) return issue(path, code, ISSUE_CODES[code]);
   return issue(path, code, message);
 }
 

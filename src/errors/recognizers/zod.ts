@@ -53,7 +53,7 @@ function unionCode(issue: Bag, depth: number): IssueCode {
   if (typeof issue.discriminator === 'string') return 'invalid_value';
   if (depth >= MAX_DEPTH) return 'invalid';
   const own = Array.isArray(issue.errors);
-  const branches = (own ? issue.errors : issue.unionErrors) as unknown;
+  const branches = own ? issue.errors : issue.unionErrors;
   if (!Array.isArray(branches) || branches.length === 0) return 'invalid';
   const depthOfPath = own ? 0 : (issue.path as unknown[]).length;
   const codes: (IssueCode | undefined)[] = [];
@@ -81,12 +81,8 @@ function messageOf(issue: Bag, code: IssueCode): string | undefined {
   return message;
 }
 
-/**
- * Appends the details of one zod 3 or zod 4 issue to `out`: one per unknown key for
- * `unrecognized_keys`, else one, each path prefixed with `location` when it is known.
- */
-export function zodIssue(issue: unknown, location: FieldLocation | undefined, out: ValidationIssue[]): void {
-  if (!isZodIssue(issue)) return;
+// One issue already known to have zod's shape.
+function appendZodIssue(issue: Bag, location: FieldLocation | undefined, out: ValidationIssue[]): void {
   const segments = pathSegments(issue.path);
   if (issue.code === 'unrecognized_keys') {
     // The message lists the keys that were sent; the path already names each one.
@@ -96,6 +92,14 @@ export function zodIssue(issue: unknown, location: FieldLocation | undefined, ou
   }
   const code = codeOf(issue, 0);
   pushDetail(out, location, segments, code, messageOf(issue, code));
+}
+
+/**
+ * Appends the details of one zod 3 or zod 4 issue to `out`: one per unknown key for
+ * `unrecognized_keys`, else one, each path prefixed with `location` when it is known.
+ */
+export function zodIssue(issue: unknown, location: FieldLocation | undefined, out: ValidationIssue[]): void {
+  if (isZodIssue(issue)) appendZodIssue(issue, location, out);
 }
 
 /** The details of zod issues (`ZodError#issues`, or a Standard Schema result of a zod schema). */
@@ -113,6 +117,12 @@ export function zodIssues(issues: readonly unknown[], location?: FieldLocation):
 export function recognizeZod(error: unknown): ApiError | undefined {
   if (!isBag(error) || (error.name !== 'ZodError' && error.name !== '$ZodError')) return undefined;
   const issues = error.issues;
-  if (!Array.isArray(issues) || issues.length === 0 || !issues.every(isZodIssue)) return undefined;
-  return validationFailure('zod', zodIssues(issues));
+  if (!Array.isArray(issues) || issues.length === 0) return undefined;
+  // One pass: each issue's shape is checked as its details are built.
+  const details: ValidationIssue[] = [];
+  for (const issue of issues as unknown[]) {
+    if (!isZodIssue(issue)) return undefined;
+    appendZodIssue(issue, undefined, details);
+  }
+  return validationFailure('zod', details);
 }

@@ -224,5 +224,5 @@ async function createClient(url: string): Promise<OwnClient> {
   // Connection errors reach the middleware as failed commands (503, and `onError`); without a
   // listener ioredis would also print each reconnection attempt.
   client.on('error', noop);
-  return client as unknown as OwnClient;
+  return client;
 }

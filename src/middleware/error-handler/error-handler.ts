@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request } from 'express';
 import type { ApiError } from '../../errors/api-error';
 import { toApiError } from '../../errors/to-api-error';
 import { isResponseEnding } from '../../utils/response-ending';
@@ -14,6 +15,7 @@ import { requestInstance } from '../../utils/request-path';
 import type { ErrorHandlerConfig } from './options';
 import { activeTrace } from '../../tracing/active-trace';
 import { recordError } from '../../tracing/record-error';
+import { reportError } from './report-error';
 
 /** The error a response was answered with by {@link errorHandler}, for metrics and access logs. */
 export function getResponseError(res: ServerResponse): ApiError | undefined {
@@ -30,7 +32,8 @@ export type ErrorMiddleware = (
 
 /**
  * The central error middleware: turns anything thrown into the right status, headers and one JSON
- * body (the envelope or RFC 9457 problem details), and logs it once. Mount it last.
+ * body (the envelope or RFC 9457 problem details), logs it once, and hands 5xx to `onError` (an
+ * error tracker) once the response is decided. Mount it last.
  *
  * @example
  * app.use(requestId());
@@ -38,7 +41,7 @@ export type ErrorMiddleware = (
  * app.use(notFoundHandler());
  * app.use(errorHandler({ logger }));
  */
-export function errorHandler(options: ErrorHandlerOptions = {}): ErrorMiddleware {
+export function errorHandler<Req extends IncomingMessage = Request>(options: ErrorHandlerOptions<Req> = {}): ErrorMiddleware {
   const config = resolveOptions(options);
   // Four parameters, or Express would not call it with errors; `next` is never called: see below.
   return function apiErrorHandler(thrown, req, res, _next) {
@@ -57,28 +60,35 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorMiddleware
     } catch {
       // Logging never stands between the client and its answer.
     }
-    if (res.headersSent) {
+    const headersSent = res.headersSent;
+    let written = false;
+    if (headersSent) {
       // A complete response stays as it was (its keep-alive connection too); one cut off
       // mid-body can only be ended by closing the connection, so the client sees it incomplete
       // (RFC 9112 §8). We close it ourselves: Express's final handler would do the same but
       // first print the error with console.error (outside env=test), cause and all.
       if (!isResponseEnding(res)) cutConnection(res);
     } else {
-      respond(config, req, res, error, requestId);
+      written = respond(config, req, res, error, requestId);
     }
-    // The response is decided (written, or left as it had started): the span learns how it ended.
+    // The response is decided (written, or left as it had started): the span learns how it ended,
+    // then the app's error tracker; neither can change the answer any more.
     if (trace !== undefined && tracing !== undefined) recordError(trace, error, thrown, tracing);
+    reportError(config, req, error, thrown, requestId, { written, headersSent });
   };
 }
 
-function respond(config: ErrorHandlerConfig, req: IncomingMessage, res: ServerResponse, error: ApiError, requestId: string): void {
+/** Writes the error's response; `false` when only the last-resort 500 could be written. */
+function respond(config: ErrorHandlerConfig, req: IncomingMessage, res: ServerResponse, error: ApiError, requestId: string): boolean {
   setState(res, RESPONSE_ERROR, error);
   try {
     writeErrorResponse(config, req, res, error, requestId);
+    return true;
   } catch (failure) {
     // e.g. details that JSON cannot write (a BigInt, a cycle): a bug worth an error line.
     writeLog(config, req, 'error', { request_id: requestId, status: 500, error: serializeError(failure) }, 'failed to write the error response');
     writeFallback(config, req, res, requestId);
+    return false;
   }
 }
 

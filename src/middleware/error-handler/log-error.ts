@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApiError } from '../../errors/api-error';
 import { isErrorLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
-import { serializeError } from '../../logging/serialize-error';
+import { serializeClientError, serializeError } from '../../logging/serialize-error';
 import { requestPath } from '../../utils/request-path';
 import { getState, ROUTE_TEMPLATE } from '../../request-state';
 import { isLogLevel, type ErrorHandlerConfig } from './options';
@@ -33,11 +33,27 @@ export function writeLog(
   }
 }
 
+// A stack of one line (`NotFoundError: ...`) is a 4xx thrown without capturing one: it only
+// repeats the type and message.
+const hasFrames = (stack: unknown): boolean => typeof stack === 'string' && stack.includes('\n');
+
+/**
+ * The logged `error`. A 4xx thrown on purpose (no cause, no stack captured) is logged by what the
+ * line does not already say: its type, message, details and headers, without the status, code and
+ * one-line stack that repeat it. Anything else in full.
+ */
+function loggedError(error: ApiError): unknown {
+  if (error.status < 500 && error.cause === undefined && !hasFrames(error.stack)) return serializeClientError(error);
+  return serializeError(error);
+}
+
 /**
  * Logs an error once: the request id, method, path (and route template when known), status and
  * code, and the error itself with its
  * stack, cause chain and AggregateError members (credentials redacted). With an active span,
  * `trace_id` and `span_id` (the names OpenTelemetry's log correlation uses) tie the line to its trace.
+ * A line held back by flood suppression costs no serialisation; the next one written for its
+ * key says how many were held back (`suppressed`).
  */
 export function logError(config: ErrorHandlerConfig, req: IncomingMessage, error: ApiError, requestId: string, trace?: ActiveTrace): void {
   // `logger: false`: no line will be written, so don't pay for serializing the error (its stack).
@@ -58,6 +74,11 @@ export function logError(config: ErrorHandlerConfig, req: IncomingMessage, error
   } catch {
     route = undefined;
   }
+  let suppressed = 0;
+  if (config.logSampler !== undefined) {
+    suppressed = config.logSampler.admit(error.status, error.code, route, level);
+    if (suppressed < 0) return;
+  }
   const fields: Record<string, unknown> = {
     request_id: requestId,
     method: req.method,
@@ -65,9 +86,10 @@ export function logError(config: ErrorHandlerConfig, req: IncomingMessage, error
     status: error.status,
     code: error.code,
     // Not `err`: pino's own err serializer would flatten the cause chain and undo the redaction.
-    error: serializeError(error),
+    error: loggedError(error),
   };
   if (route !== undefined) fields.route = route;
+  if (suppressed > 0) fields.suppressed = suppressed;
   if (trace !== undefined) {
     fields.trace_id = trace.traceId;
     fields.span_id = trace.spanId;

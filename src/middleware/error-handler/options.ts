@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Request } from 'express';
 import type { Challenge } from '../../catalog';
 import type { ApiError } from '../../errors/api-error';
 import type { ErrorFormatter } from '../../formats/formatter';
@@ -7,15 +9,20 @@ import { DEFAULT_UPGRADE, formatUpgrade } from '../../headers/upgrade';
 import { isSafeHeaderValue, MAX_HEADER_VALUE_LENGTH } from '../../headers/safe-header';
 import type { ErrorRecognizer } from '../../errors/recognizers';
 import { defaultLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
+import { createLogSampler, resolveLogSampling, type LogSampler, type LogSamplingOptions } from '../../logging/log-sampling';
 import { resolveTracing, type TracingConfig, type TracingOptions } from '../../tracing/tracing-options';
+import { resolveReporting, type ErrorReportingOptions, type ReportingConfig } from './report-options';
 
 /** A level per status (`404`), per class (`'4xx'`, `'5xx'`), or a function of the error. */
 export type LogLevelOption =
   | Readonly<Partial<Record<number | '4xx' | '5xx', LogLevel | 'silent'>>>
   | ((error: ApiError) => LogLevel | 'silent');
 
-/** Options of {@link errorHandler}. */
-export interface ErrorHandlerOptions {
+/**
+ * Options of {@link errorHandler}. `Req` is the request type `onError` and `shouldReport`
+ * receive: Express's `Request` by default.
+ */
+export interface ErrorHandlerOptions<Req extends IncomingMessage = Request> extends ErrorReportingOptions<Req> {
   /**
    * Response format: `'envelope'` (default), `'problem'` (RFC 9457), `'negotiate'` (problem
    * details when `Accept` prefers them), or an {@link ErrorFormatter}: the app's own body for the
@@ -35,6 +42,13 @@ export interface ErrorHandlerOptions {
   readonly logger?: ErrorLogger | false;
   /** Log level per status. Default: 5xx `error`, 4xx `warn`. */
   readonly logLevel?: LogLevelOption;
+  /**
+   * Flood suppression of 4xx log lines: at most `perSecond` (default 10) lines a second for one
+   * status, code and route template; the rest are counted and the count written as `suppressed`
+   * on the next line of that key (or in a summary line when the flood stops). 5xx are never held
+   * back unless `serverErrors: true`. `false` writes every line. Default on.
+   */
+  readonly logSampling?: false | LogSamplingOptions;
   /** `WWW-Authenticate` for a 401 that names none. Default `Bearer realm="api"`. */
   readonly challenge?: string | Challenge | readonly (string | Challenge)[];
   /**
@@ -81,6 +95,8 @@ export interface ErrorHandlerConfig {
   readonly docsBaseUrl: string | undefined;
   readonly logger: (() => ErrorLogger) | undefined;
   readonly levelOf: (error: ApiError) => LogLevel | 'silent';
+  /** `undefined` with `logSampling: false` or `logger: false`. */
+  readonly logSampler: LogSampler | undefined;
   readonly requiredHeaders: Readonly<Record<string, string>>;
   readonly cacheControl: string | false;
   readonly development: boolean;
@@ -89,6 +105,8 @@ export interface ErrorHandlerConfig {
   readonly recognizers: readonly ErrorRecognizer[] | undefined;
   /** `undefined` with `tracing: false`. */
   readonly tracing: TracingConfig | undefined;
+  /** `undefined` without `onError`. */
+  readonly reporting: ReportingConfig | undefined;
 }
 
 const FORMATS = new Set<unknown>(['envelope', 'problem', 'negotiate']);
@@ -111,16 +129,24 @@ function levelResolver(option: LogLevelOption | undefined): (error: ApiError) =>
     table[error.status] ?? table[error.status >= 500 ? '5xx' : '4xx'] ?? (error.status >= 500 ? 'error' : 'warn');
 }
 
+function samplerOf(option: false | LogSamplingOptions | undefined, logger: (() => ErrorLogger) | undefined): LogSampler | undefined {
+  // Validated even with `logger: false`: a bad option fails at startup whatever the logger.
+  const sampling = resolveLogSampling(option);
+  if (sampling === undefined || logger === undefined) return undefined;
+  // Summaries go to the configured logger: they belong to no single request.
+  return createLogSampler(sampling, (level, fields, message) => logger()[level](fields, message));
+}
+
 function recognizersOf(option: readonly ErrorRecognizer[] | undefined): readonly ErrorRecognizer[] | undefined {
   if (option === undefined) return undefined;
   if (!Array.isArray(option) || option.some((recognize) => typeof recognize !== 'function')) {
     throw new TypeError('errorHandler: `recognizers` must be an array of functions');
   }
   // A copy: the app mutating its array later must not change what this handler does.
-  return option.length === 0 ? undefined : Object.freeze([...option]);
+  return option.length === 0 ? undefined : Object.freeze([...(option as readonly ErrorRecognizer[])]);
 }
 
-function upgradeOf(options: ErrorHandlerOptions): string {
+function upgradeOf(options: Pick<ErrorHandlerOptions, 'upgrade' | 'requiredHeaders'>): string {
   const given = options.upgrade ?? options.requiredHeaders?.Upgrade ?? DEFAULT_UPGRADE;
   const upgrade = formatUpgrade(given);
   // A 426 MUST name a protocol (RFC 9110 §15.5.22): refuse a default that names none.
@@ -145,7 +171,7 @@ function docsBaseUrlOf(value: string | undefined): string | undefined {
 }
 
 /** Applies defaults; throws on options that must never reach production. */
-export function resolveOptions(options: ErrorHandlerOptions): ErrorHandlerConfig {
+export function resolveOptions<Req extends IncomingMessage>(options: ErrorHandlerOptions<Req>): ErrorHandlerConfig {
   const development = options.development === true;
   if (development && process.env.NODE_ENV === 'production') {
     throw new Error('errorHandler: development mode exposes stacks and refuses to run with NODE_ENV=production');
@@ -163,13 +189,15 @@ export function resolveOptions(options: ErrorHandlerOptions): ErrorHandlerConfig
     throw new TypeError(`errorHandler: format must be 'envelope', 'problem', 'negotiate' or a function, not "${String(format)}"`);
   }
   const docsBaseUrl = docsBaseUrlOf(options.docsBaseUrl);
+  const loggerOf = logger === false ? undefined : logger === undefined ? defaultLogger : () => logger;
   return {
     format: typeof format === 'function' ? 'envelope' : format,
     formatter: typeof format === 'function' ? format : undefined,
     problemTypeBase: options.problemTypeBase ?? docsBaseUrl,
     docsBaseUrl,
-    logger: logger === false ? undefined : logger === undefined ? defaultLogger : () => logger,
+    logger: loggerOf,
     levelOf: levelResolver(options.logLevel),
+    logSampler: samplerOf(options.logSampling, loggerOf),
     requiredHeaders: {
       Allow: '',
       'Proxy-Authenticate': 'Basic realm="proxy"',
@@ -183,5 +211,6 @@ export function resolveOptions(options: ErrorHandlerOptions): ErrorHandlerConfig
     problemInstance: options.problemInstance ?? true,
     recognizers: recognizersOf(options.recognizers),
     tracing: resolveTracing(options.tracing),
+    reporting: resolveReporting(options),
   };
 }

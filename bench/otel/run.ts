@@ -1,0 +1,180 @@
+// OpenTelemetry bench: what the HTTP and Express instrumentations cost a success and an error
+// response, side by side in one run, and what errorHandler's own span recording adds.
+// Usage: tsx bench/otel/run.ts [--rounds 5] [--duration 3] [--warmup 2] [--connections 10] [--json out.json]
+// Goal: with OpenTelemetry active, the error path's slowdown is at most 5% more than the success
+// path's: (plain error / otel error) <= 1.05 x (plain success / otel success), in req/s.
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { describeLibrary } from '../shared/library';
+import { describeMachine } from '../shared/machine';
+import { formatNumber, median, table } from '../shared/stats';
+import type { Variant } from './server';
+
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '10' },
+    json: { type: 'string' },
+  },
+});
+const rounds = Number(args.rounds);
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+const connections = Number(args.connections);
+
+const VARIANTS: readonly Variant[] = ['plain', 'otel', 'otel-untraced'];
+const PATHS = [
+  { key: 'ok', path: '/ok/user_123', status: 200 },
+  { key: '404', path: '/users/user_123', status: 404 },
+  { key: '500', path: '/crash', status: 500 },
+] as const;
+type PathKey = (typeof PATHS)[number]['key'];
+
+interface Server {
+  readonly variant: Variant;
+  readonly port: number;
+  ask<T>(message: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+async function start(variant: Variant): Promise<Server> {
+  const child: ChildProcess = fork(path.join(__dirname, 'server.ts'), [variant], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const [hello] = (await once(child, 'message')) as [{ port: number }];
+  const exited = once(child, 'exit');
+  return {
+    variant,
+    port: hello.port,
+    ask: async <T>(message: string) => {
+      const reply = once(child, 'message') as Promise<[T]>;
+      child.send(message);
+      return (await reply)[0];
+    },
+    stop: async () => {
+      if (child.exitCode === null && child.connected) child.send('stop');
+      await exited;
+    },
+  };
+}
+
+interface Target {
+  readonly server: Server;
+  readonly path: (typeof PATHS)[number];
+  readonly label: string;
+}
+
+interface Sample {
+  readonly rps: number;
+  /** Server CPU time per request, µs. */
+  readonly cpu: number;
+}
+
+const cpuMicros = async (server: Server) => {
+  const { cpu } = await server.ask<{ cpu: NodeJS.CpuUsage }>('cpu');
+  return cpu.user + cpu.system;
+};
+
+async function fire(target: Target, seconds: number): Promise<Sample> {
+  const before = await cpuMicros(target.server);
+  const result = await autocannon({ url: `http://127.0.0.1:${target.server.port}${target.path.path}`, connections, duration: seconds });
+  const cpu = ((await cpuMicros(target.server)) - before) / result.requests.total;
+  const answered = result.statusCodeStats?.[String(target.path.status) as keyof typeof result.statusCodeStats]?.count ?? 0;
+  if (result.errors > 0 || result.timeouts > 0 || answered !== result.requests.total) {
+    throw new Error(`${target.label}: ${result.errors} errors, ${result.timeouts} timeouts, ${answered}/${result.requests.total} answered ${target.path.status}`);
+  }
+  return { rps: result.requests.average, cpu };
+}
+
+async function check(target: Target): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${target.server.port}${target.path.path}`);
+  await response.arrayBuffer();
+  if (response.status !== target.path.status) throw new Error(`${target.label}: status ${response.status}, expected ${target.path.status}`);
+}
+
+const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
+
+async function main(): Promise<void> {
+  console.log('# OpenTelemetry bench: instrumented vs plain, success vs error paths');
+  console.log(`machine: ${describeMachine()}`);
+  console.log(`library: ${describeLibrary()}`);
+  console.log(
+    `method: autocannon ${connections} connections on loopback, in this process, on the same cores as the servers; each server in its own node process` +
+      ` (plain; otel: NodeTracerProvider + BatchSpanProcessor to a dropping exporter, instrumentation-http and -express; otel-untraced: the same with errorHandler({ tracing: false }));` +
+      ` errorHandler({ logger: false }); ${warmup} s warm-up, then ${rounds} interleaved rounds of ${duration} s; median of rounds`,
+  );
+  const loadAtStart = os.loadavg()[0]!;
+  const servers: Server[] = [];
+  try {
+    for (const variant of VARIANTS) servers.push(await start(variant));
+    const targets: Target[] = servers.flatMap((server) => PATHS.map((p) => ({ server, path: p, label: `${server.variant} ${p.key}` })));
+    for (const target of targets) await check(target);
+    for (const target of targets) await fire(target, warmup);
+    const exported = await Promise.all(servers.map((server) => server.ask<{ spans: number }>('spans')));
+    console.log(`spans exported during warm-up: ${servers.map((server, index) => `${server.variant} ${exported[index]!.spans}`).join(', ')}`);
+
+    const samples: Sample[][] = targets.map(() => []);
+    for (let round = 0; round < rounds; round++) {
+      for (let step = 0; step < targets.length; step++) {
+        const index = (step + round) % targets.length;
+        samples[index]!.push(await fire(targets[index]!, duration));
+      }
+      process.stdout.write(`  round ${round + 1}/${rounds} done\n`);
+    }
+    const rps = (variant: Variant, key: PathKey) => median(samples[targets.findIndex((t) => t.server.variant === variant && t.path.key === key)]!.map((s) => s.rps));
+    const cpu = (variant: Variant, key: PathKey) => median(samples[targets.findIndex((t) => t.server.variant === variant && t.path.key === key)]!.map((s) => s.cpu));
+
+    console.log();
+    console.log(
+      table(
+        ['target', 'status', 'req/s (median)', 'rounds', 'server CPU µs/req (median)'],
+        targets.map((target, index) => [
+          target.label,
+          String(target.path.status),
+          formatNumber(rps(target.server.variant, target.path.key)),
+          samples[index]!.map((sample) => formatNumber(sample.rps)).join(' / '),
+          formatNumber(cpu(target.server.variant, target.path.key), 1),
+        ]),
+      ),
+    );
+    console.log();
+    // Overhead of a path: how much slower the instrumented server answers it than the plain one.
+    const slowdown = (key: PathKey) => rps('plain', key) / rps('otel', key);
+    const cpuSlowdown = (key: PathKey) => cpu('otel', key) / cpu('plain', key);
+    const success = slowdown('ok');
+    const rows = PATHS.map((p) => {
+      const value = slowdown(p.key);
+      const relative = value / success;
+      const verdict = p.key === 'ok' ? '' : relative <= 1.05 ? 'meets <= 1.05' : 'MISSES <= 1.05';
+      return [p.key, percent(value), percent(cpuSlowdown(p.key)), p.key === 'ok' ? '' : relative.toFixed(3), verdict];
+    });
+    console.log(table(['path', 'OTel overhead (req/s)', 'OTel overhead (CPU/req)', 'vs success overhead', 'goal'], rows));
+    console.log();
+    // The library's own part: the same SDK, with and without errorHandler's recording.
+    console.log(
+      table(
+        ['path', 'errorHandler recording cost (otel-untraced / otel req/s)', 'CPU/req'],
+        (['404', '500'] as const).map((key) => [key, percent(rps('otel-untraced', key) / rps('otel', key)), percent(cpu('otel', key) / cpu('otel-untraced', key))]),
+      ),
+    );
+    console.log(`load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${os.loadavg()[0]!.toFixed(2)} on ${os.availableParallelism()} cores`);
+    if (args.json !== undefined) {
+      writeFileSync(
+        args.json,
+        JSON.stringify({ machine: describeMachine(), targets: targets.map((target, index) => ({ label: target.label, rps: rps(target.server.variant, target.path.key), cpu: cpu(target.server.variant, target.path.key), samples: samples[index] })) }, null, 2),
+      );
+    }
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
