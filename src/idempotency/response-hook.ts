@@ -16,7 +16,11 @@ export interface ResponseHook {
  * prototype. Methods an earlier middleware already wrapped are wrapped in turn, so the hook sees
  * the bytes the handler wrote. Cost, measured: Express gives each response a prototype of its own
  * app, after which V8 copies the response's hidden class for every property added to it (about
- * 1 KB each): two per hooked response, and none for the requests that claim nothing.
+ * 1 KB each): two per hooked response, and none for the requests that claim nothing. Swapping the
+ * response's prototype for a cached one of ours that overrides the two methods measured slower in
+ * process (about +80 µs per request against +30 µs for these wrappers), and the override is lost
+ * when a mounted sub-app sets the response's prototype to its own, or bypassed by an earlier
+ * middleware's own-property wrapper that calls the method it saved.
  */
 export function hookResponse(res: ServerResponse, hook: ResponseHook): void {
   // Unbound on purpose: the hook calls them with the response as `this`.
