@@ -15,7 +15,11 @@ export function requireScope(scope: string) {
     const header = req.headers.authorization;
     if (header === undefined) {
       // RFC 6750 §3.1: no error code when the request carried no credentials.
-      return next(new UnauthorizedError('Include a valid access token in the Authorization header.', { challenge: { scheme: 'Bearer', params: { realm: REALM } } }));
+      return next(
+        new UnauthorizedError('Include a valid access token in the Authorization header.', {
+          challenge: { scheme: 'Bearer', params: { realm: REALM } },
+        }),
+      );
     }
     // The auth scheme is case-insensitive (RFC 9110 §11.1).
     const token = /^Bearer +(\S+)$/i.exec(header)?.[1];

@@ -34,7 +34,9 @@ function maintenance(value: string | undefined): number | Date | undefined {
   if (WHOLE.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
   const end = ISO_DATE.test(value) ? new Date(value) : undefined;
   if (end !== undefined && !Number.isNaN(end.getTime())) return end;
-  throw new ExampleConfigError('MAINTENANCE must be the seconds to wait (MAINTENANCE=30), the end as an ISO date (MAINTENANCE=2030-01-01T06:00:00Z), or 0/off.');
+  throw new ExampleConfigError(
+    'MAINTENANCE must be the seconds to wait (MAINTENANCE=30), the end as an ISO date (MAINTENANCE=2030-01-01T06:00:00Z), or 0/off.',
+  );
 }
 
 /**

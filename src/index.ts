@@ -24,13 +24,7 @@ export {
 export { LIBRARY_CODES, type CodeSpec, type LibraryCode } from './catalog/codes';
 
 // Errors: one class per catalog status, generated from it
-export {
-  ApiError,
-  isApiError,
-  type ApiErrorOptions,
-  type ErrorHeaders,
-  type ErrorOptionsFor,
-} from './errors/api-error';
+export { ApiError, isApiError, type ApiErrorOptions, type ErrorHeaders, type ErrorOptionsFor } from './errors/api-error';
 export * from './errors/http-errors.generated';
 export { ValidationError, type ValidationErrorOptions, type ValidationIssue } from './errors/validation-error';
 export { createError, type OtherStatusArgument } from './errors/create-error';

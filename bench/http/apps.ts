@@ -135,8 +135,7 @@ export const IMPLEMENTATIONS = {
   /** (a0) the same as `ours`, from the build at BENCH_BASELINE. */
   baseline: baselineApp,
   /** (a) errorHandler logging every error with pino to /dev/null (synchronous writes: cheap there, and no buffer to fill in-process). */
-  'ours-pino': () =>
-    appWith(oursThrower(false), lib.errorHandler({ logger: pino(pino.destination({ dest: '/dev/null', sync: true })) })),
+  'ours-pino': () => appWith(oursThrower(false), lib.errorHandler({ logger: pino(pino.destination({ dest: '/dev/null', sync: true })) })),
   /** (a) errorHandler with its default logger (pino to stdout), one line per error: flood suppression off. */
   'ours-default': () => appWith(oursThrower(false), lib.errorHandler({ logSampling: false })),
   /** (a) errorHandler with every default, flood suppression of repeated 4xx lines included. */
@@ -164,8 +163,7 @@ export const IMPLEMENTATIONS = {
       boomHandler,
     ),
   /** Express's error dispatch with nothing else: a prebuilt error, bare node calls. */
-  floor: () =>
-    appWith({ notFound: () => FLOOR_ERROR, unauthorized: () => FLOOR_ERROR, tooManyRequests: () => FLOOR_ERROR }, floorHandler),
+  floor: () => appWith({ notFound: () => FLOOR_ERROR, unauthorized: () => FLOOR_ERROR, tooManyRequests: () => FLOOR_ERROR }, floorHandler),
   /** (d) node:http, no framework. */
   raw: rawListener,
 } satisfies Record<string, () => Express | http.RequestListener>;

@@ -15,7 +15,11 @@ import { describeMachine } from '../shared/machine';
 import { formatNumber, median, table } from '../shared/stats';
 
 const { values: args } = parseArgs({
-  options: { time: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '5' }, dest: { type: 'string', default: '/dev/null' } },
+  options: {
+    time: { type: 'string', default: '1000' },
+    rounds: { type: 'string', default: '5' },
+    dest: { type: 'string', default: '/dev/null' },
+  },
 });
 const dest = args.dest;
 // A file is truncated first; each logger appends to it.
@@ -28,10 +32,25 @@ const asyncDestination = () => pino.destination({ dest, sync: false, minLength: 
 
 const CASES = [
   ['logger: false', lib.errorHandler({ logger: false })],
-  ['default logger (async, 4 KB writes), logSampling: false', lib.errorHandler({ logger: pino({ name: 'express-api-errors' }, asyncDestination()), logSampling: false })],
-  ['pino\'s own default (async, a write per line when idle), logSampling: false', lib.errorHandler({ logger: pino({ name: 'express-api-errors' }, pino.destination({ dest, sync: false, minLength: 0 })), logSampling: false })],
-  ['pino sync (a write per line), logSampling: false', lib.errorHandler({ logger: pino({ name: 'express-api-errors' }, pino.destination({ dest, sync: true })), logSampling: false })],
-  ['default logger, flood suppression on (lines held back)', lib.errorHandler({ logger: pino({ name: 'express-api-errors' }, asyncDestination()) })],
+  [
+    'default logger (async, 4 KB writes), logSampling: false',
+    lib.errorHandler({ logger: pino({ name: 'express-api-errors' }, asyncDestination()), logSampling: false }),
+  ],
+  [
+    "pino's own default (async, a write per line when idle), logSampling: false",
+    lib.errorHandler({
+      logger: pino({ name: 'express-api-errors' }, pino.destination({ dest, sync: false, minLength: 0 })),
+      logSampling: false,
+    }),
+  ],
+  [
+    'pino sync (a write per line), logSampling: false',
+    lib.errorHandler({ logger: pino({ name: 'express-api-errors' }, pino.destination({ dest, sync: true })), logSampling: false }),
+  ],
+  [
+    'default logger, flood suppression on (lines held back)',
+    lib.errorHandler({ logger: pino({ name: 'express-api-errors' }, asyncDestination()) }),
+  ],
 ] as const;
 
 function task(handler: (typeof CASES)[number][1]): () => Promise<void> {
@@ -54,7 +73,9 @@ async function main(): Promise<void> {
   console.log('# one 404 log line, in process (errorHandler, error construction included)');
   console.log(`machine: ${describeMachine()}`);
   console.log(`library: ${describeLibrary()}`);
-  console.log(`method: tinybench on CPU time (process.cpuUsage, all threads), ${args.time} ms per case, ${args.rounds} rounds (median), batches of ${BATCH} then setImmediate; lines to ${dest}`);
+  console.log(
+    `method: tinybench on CPU time (process.cpuUsage, all threads), ${args.time} ms per case, ${args.rounds} rounds (median), batches of ${BATCH} then setImmediate; lines to ${dest}`,
+  );
   const samples = new Map<string, number[]>();
   for (let round = 0; round < Number(args.rounds); round++) {
     const bench = new Bench({ time: Number(args.time), warmupTime: 200, now: cpuNow });
@@ -72,7 +93,15 @@ async function main(): Promise<void> {
   console.log(
     table(
       ['case', 'µs/error (median)', 'rounds', 'the line costs, µs'],
-      CASES.map(([name]) => [name, formatNumber(micros(name), 2), samples.get(name)!.map((value) => formatNumber(value, 2)).join(' / '), formatNumber(micros(name) - base, 2)]),
+      CASES.map(([name]) => [
+        name,
+        formatNumber(micros(name), 2),
+        samples
+          .get(name)!
+          .map((value) => formatNumber(value, 2))
+          .join(' / '),
+        formatNumber(micros(name) - base, 2),
+      ]),
     ),
   );
 }

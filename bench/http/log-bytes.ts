@@ -45,7 +45,11 @@ async function measure(label: string, implementation: Implementation, dir: strin
   const started = process.hrtime.bigint();
   let result: autocannon.Result;
   try {
-    result = await autocannon({ url: `http://127.0.0.1:${server.port}${args.path}`, connections: Number(args.connections), amount: requests });
+    result = await autocannon({
+      url: `http://127.0.0.1:${server.port}${args.path}`,
+      connections: Number(args.connections),
+      amount: requests,
+    });
   } finally {
     await server.stop();
   }
@@ -93,7 +97,8 @@ async function main(): Promise<void> {
       ),
     );
     const [sampled, unsampled] = rows;
-    if (sampled !== undefined && unsampled !== undefined) console.log(`\nsuppression writes ${(unsampled.bytes / Math.max(sampled.bytes, 1)).toFixed(0)}x fewer bytes`);
+    if (sampled !== undefined && unsampled !== undefined)
+      console.log(`\nsuppression writes ${(unsampled.bytes / Math.max(sampled.bytes, 1)).toFixed(0)}x fewer bytes`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

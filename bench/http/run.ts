@@ -41,7 +41,9 @@ async function fire(server: RunningServer, target: Target, seconds: number): Pro
   const cpu = ((await server.cpuMicros()) - before) / result.requests.total;
   const answered = result.statusCodeStats?.[String(target.status) as keyof typeof result.statusCodeStats]?.count ?? 0;
   if (result.errors > 0 || result.timeouts > 0 || answered !== result.requests.total) {
-    throw new Error(`${target.label}: ${result.errors} errors, ${result.timeouts} timeouts, ${answered}/${result.requests.total} answered ${target.status}`);
+    throw new Error(
+      `${target.label}: ${result.errors} errors, ${result.timeouts} timeouts, ${answered}/${result.requests.total} answered ${target.status}`,
+    );
   }
   return { rps: result.requests.average, p99: result.latency.p99, cpu };
 }
@@ -110,20 +112,42 @@ async function main(): Promise<void> {
       const value = rps.get(ratio.numerator)! / rps.get(ratio.denominator)!;
       // The same ratio from CPU cost: how many requests per CPU-second, relative.
       const cpuValue = cpu.get(ratio.denominator)! / cpu.get(ratio.numerator)!;
-      const verdict = ratio.goal === undefined ? '' : value >= ratio.goal ? `meets >= ${ratio.goal.toFixed(2)}` : `MISSES >= ${ratio.goal.toFixed(2)}`;
+      const verdict =
+        ratio.goal === undefined ? '' : value >= ratio.goal ? `meets >= ${ratio.goal.toFixed(2)}` : `MISSES >= ${ratio.goal.toFixed(2)}`;
       return { ...ratio, value, cpuValue, verdict };
     });
     console.log(
       table(
         ['ratio', 'req/s ratio', 'goal', 'CPU-cost ratio'],
-        ratios.map((ratio) => [`${ratio.numerator} / ${ratio.denominator}`, ratio.value.toFixed(3), ratio.verdict, ratio.cpuValue.toFixed(3)]),
+        ratios.map((ratio) => [
+          `${ratio.numerator} / ${ratio.denominator}`,
+          ratio.value.toFixed(3),
+          ratio.verdict,
+          ratio.cpuValue.toFixed(3),
+        ]),
       ),
     );
-    console.log(`load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${os.loadavg()[0]!.toFixed(2)} on ${os.availableParallelism()} cores`);
+    console.log(
+      `load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${os.loadavg()[0]!.toFixed(2)} on ${os.availableParallelism()} cores`,
+    );
     if (args.json !== undefined) {
       writeFileSync(
         args.json,
-        JSON.stringify({ scenario: args.scenario, machine: describeMachine(), targets: targets.map((target, index) => ({ ...target, rps: rps.get(target.key), cpuMicrosPerRequest: cpu.get(target.key), samples: samples[index] })), ratios }, null, 2),
+        JSON.stringify(
+          {
+            scenario: args.scenario,
+            machine: describeMachine(),
+            targets: targets.map((target, index) => ({
+              ...target,
+              rps: rps.get(target.key),
+              cpuMicrosPerRequest: cpu.get(target.key),
+              samples: samples[index],
+            })),
+            ratios,
+          },
+          null,
+          2,
+        ),
       );
     }
   } finally {

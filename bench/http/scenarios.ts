@@ -42,7 +42,17 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       { key: 'd', label: '(d) raw node:http, same JSON', implementation: 'raw', path: NOT_FOUND, status: 404 },
       { key: 'e', label: '(e) Boom + hand-written handler', implementation: 'boom', path: NOT_FOUND, status: 404 },
       { key: 'floor', label: 'floor: Express error dispatch, bare handler', implementation: 'floor', path: NOT_FOUND, status: 404 },
-      ...(BASELINE ? [{ key: 'a0', label: '(a0) ours from BENCH_BASELINE, logger: false', implementation: 'baseline', path: NOT_FOUND, status: 404 } as const] : []),
+      ...(BASELINE
+        ? [
+            {
+              key: 'a0',
+              label: '(a0) ours from BENCH_BASELINE, logger: false',
+              implementation: 'baseline',
+              path: NOT_FOUND,
+              status: 404,
+            } as const,
+          ]
+        : []),
     ],
     ratios: [
       ...(BASELINE ? [{ numerator: 'a', denominator: 'a0' }] : []),
@@ -59,11 +69,46 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   logs: {
     title: 'GET /users/user_123 -> 404, one log line per request (stdout and stderr of every server to /dev/null)',
     targets: [
-      { key: 'a', label: '(a) ours, errorHandler({ logger: false })', implementation: 'ours', path: NOT_FOUND, status: 404, output: 'ignore' },
-      { key: 'a+default', label: '(a) ours, default logger, logSampling: false', implementation: 'ours-default', path: NOT_FOUND, status: 404, output: 'ignore' },
-      { key: 'b', label: '(b) http-errors + hand-written handler, no log', implementation: 'http-errors', path: NOT_FOUND, status: 404, output: 'ignore' },
-      { key: 'b+log', label: '(b) http-errors + handler, console.error(err.stack)', implementation: 'http-errors-log', path: NOT_FOUND, status: 404, output: 'ignore' },
-      { key: 'b+pino', label: '(b) http-errors + handler, pino sync { err }', implementation: 'http-errors-pino', path: NOT_FOUND, status: 404, output: 'ignore' },
+      {
+        key: 'a',
+        label: '(a) ours, errorHandler({ logger: false })',
+        implementation: 'ours',
+        path: NOT_FOUND,
+        status: 404,
+        output: 'ignore',
+      },
+      {
+        key: 'a+default',
+        label: '(a) ours, default logger, logSampling: false',
+        implementation: 'ours-default',
+        path: NOT_FOUND,
+        status: 404,
+        output: 'ignore',
+      },
+      {
+        key: 'b',
+        label: '(b) http-errors + hand-written handler, no log',
+        implementation: 'http-errors',
+        path: NOT_FOUND,
+        status: 404,
+        output: 'ignore',
+      },
+      {
+        key: 'b+log',
+        label: '(b) http-errors + handler, console.error(err.stack)',
+        implementation: 'http-errors-log',
+        path: NOT_FOUND,
+        status: 404,
+        output: 'ignore',
+      },
+      {
+        key: 'b+pino',
+        label: '(b) http-errors + handler, pino sync { err }',
+        implementation: 'http-errors-pino',
+        path: NOT_FOUND,
+        status: 404,
+        output: 'ignore',
+      },
     ],
     ratios: [
       { numerator: 'a+default', denominator: 'a', goal: 0.95 },

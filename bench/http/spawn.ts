@@ -24,7 +24,11 @@ const SERVER_ENTRY = path.join(__dirname, 'server.ts');
 export type ServerOutput = 'inherit' | 'ignore' | { readonly file: string };
 
 /** Starts `implementation` with `node --import tsx` (plus `nodeFlags`) and waits for its port. */
-export function startServer(implementation: Implementation, nodeFlags: readonly string[] = [], output: ServerOutput = 'inherit'): Promise<RunningServer> {
+export function startServer(
+  implementation: Implementation,
+  nodeFlags: readonly string[] = [],
+  output: ServerOutput = 'inherit',
+): Promise<RunningServer> {
   const fd = typeof output === 'object' ? openSync(output.file, 'w') : undefined;
   const out = fd ?? (typeof output === 'object' ? 'ignore' : output);
   const child = fork(SERVER_ENTRY, [implementation], {

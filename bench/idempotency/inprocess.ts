@@ -32,7 +32,8 @@ function measure(mode: Mode): Sample {
   const { errorHandler, requestId } = require(location) as typeof Core;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { idempotency, MemoryStore } = require(path.join(location, 'idempotency')) as typeof Idempotency;
-  const guard: RequestHandler = mode === 'plain' ? (_req, _res, next) => next() : (idempotency({ store: new MemoryStore() }) as RequestHandler);
+  const guard: RequestHandler =
+    mode === 'plain' ? (_req, _res, next) => next() : (idempotency({ store: new MemoryStore() }) as RequestHandler);
   const app = express();
   app.use(requestId());
   app.use((req, _res, next) => {
@@ -42,7 +43,10 @@ function measure(mode: Mode): Sample {
   let created = 0;
   app.post('/items', guard, (req, res) => {
     created += 1;
-    res.status(201).location(`/items/${created}`).json({ data: { id: created, ...(req.body as object) } });
+    res
+      .status(201)
+      .location(`/items/${created}`)
+      .json({ data: { id: created, ...(req.body as object) } });
   });
   app.use(errorHandler({ logger: false }));
 
@@ -90,7 +94,9 @@ function main(): void {
   const memory = median(samples.memory.map((s) => s.median));
   const plainMin = median(samples.plain.map((s) => s.min));
   const memoryMin = median(samples.memory.map((s) => s.min));
-  console.log(`machine: ${describeMachine()}; ${ROUNDS} child processes per target, ${BATCHES} x ${BATCH} requests each after ${WARMUP} warm-up`);
+  console.log(
+    `machine: ${describeMachine()}; ${ROUNDS} child processes per target, ${BATCHES} x ${BATCH} requests each after ${WARMUP} warm-up`,
+  );
   console.log(
     table(
       ['', 'no middleware', 'MemoryStore', 'added'],
@@ -100,7 +106,9 @@ function main(): void {
       ],
     ),
   );
-  console.log('Set the added µs against the HTTP bench\'s bare route (npm run bench:idempotency, "server CPU µs/req") for the overhead in production terms.');
+  console.log(
+    'Set the added µs against the HTTP bench\'s bare route (npm run bench:idempotency, "server CPU µs/req") for the overhead in production terms.',
+  );
 }
 
 const mode = process.argv[2];

@@ -41,10 +41,14 @@ async function profile(mode: 'plain' | 'memory'): Promise<Run> {
   const dir = join('/tmp', 'bench-idempotency-profile', mode);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--trace-gc-nvp', '--import', 'tsx', join(__dirname, 'server.ts')], {
-    env: { ...process.env, MODE: mode, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir', dir, '--trace-gc-nvp', '--import', 'tsx', join(__dirname, 'server.ts')],
+    {
+      env: { ...process.env, MODE: mode, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let counting = false;
   const gc = { pause: 0, promoted: 0 };
   const port = await new Promise<number>((resolve) => {
@@ -80,7 +84,11 @@ async function profile(mode: 'plain' | 'memory'): Promise<Run> {
   if (file === undefined) throw new Error(`${mode}: no CPU profile was written`);
   const cpu = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
   // The profile spans the warm-up too: per request of the whole run, so both sides count alike.
-  return { requests: requests.total, self: selfTimes(cpu, requests.total), gc: { pause: gc.pause / requests.total, promoted: gc.promoted / requests.total } };
+  return {
+    requests: requests.total,
+    self: selfTimes(cpu, requests.total),
+    gc: { pause: gc.pause / requests.total, promoted: gc.promoted / requests.total },
+  };
 }
 
 async function main(): Promise<void> {
@@ -105,7 +113,12 @@ async function main(): Promise<void> {
     .map((name) => ({ name, plain: plain.self.get(name) ?? 0, memory: memory.self.get(name) ?? 0 }))
     .sort((a, b) => Math.abs(b.memory - b.plain) - Math.abs(a.memory - a.plain))
     .slice(0, 30);
-  console.log(table(['function (self µs/req)', 'no middleware', 'MemoryStore', 'difference'], rows.map((row) => [row.name, row.plain.toFixed(2), row.memory.toFixed(2), (row.memory - row.plain).toFixed(2)])));
+  console.log(
+    table(
+      ['function (self µs/req)', 'no middleware', 'MemoryStore', 'difference'],
+      rows.map((row) => [row.name, row.plain.toFixed(2), row.memory.toFixed(2), (row.memory - row.plain).toFixed(2)]),
+    ),
+  );
 }
 
 void main();

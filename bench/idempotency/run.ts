@@ -35,7 +35,9 @@ const ALL_TARGETS: readonly Target[] = [
   { name: 'RedisStore (replay)', mode: 'redis', replay: true },
 ];
 // BENCH_TARGETS=memory runs the baseline and the MemoryStore rows only (a quicker check).
-const TARGETS = ALL_TARGETS.filter((t) => process.env.BENCH_TARGETS === undefined || t.mode === 'plain' || process.env.BENCH_TARGETS.split(',').includes(t.mode));
+const TARGETS = ALL_TARGETS.filter(
+  (t) => process.env.BENCH_TARGETS === undefined || t.mode === 'plain' || process.env.BENCH_TARGETS.split(',').includes(t.mode),
+);
 
 function startServer(mode: Target['mode'], redisUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const command = [process.execPath, '--import', 'tsx', join(__dirname, 'server.ts')];
@@ -95,7 +97,15 @@ async function main(): Promise<void> {
     const samples = new Map<string, Samples>();
     for (const target of TARGETS) samples.set(target.name, { rps: [], p50: [], p99: [], cpu: [], non2xx: 0 });
     // Warm-up, then interleaved rounds so drift on a shared machine hits every target alike.
-    for (const target of TARGETS) await autocannon({ url: `${servers.get(target.mode)?.url}/items`, method: 'POST', body: BODY, headers: { 'content-type': 'application/json' }, duration: 1, connections: CONNECTIONS });
+    for (const target of TARGETS)
+      await autocannon({
+        url: `${servers.get(target.mode)?.url}/items`,
+        method: 'POST',
+        body: BODY,
+        headers: { 'content-type': 'application/json' },
+        duration: 1,
+        connections: CONNECTIONS,
+      });
     for (let round = 1; round <= ROUNDS; round += 1) {
       // Each round in another order, so no target always runs right after the same neighbour.
       const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length] as Target);
@@ -130,10 +140,14 @@ async function main(): Promise<void> {
       };
     });
     console.log(`Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}`);
-    console.log(`library: ${process.env.BENCH_LIB ?? 'dist'}; ${ROUNDS} rounds x ${DURATION}s, ${CONNECTIONS} connections, POST /items (JSON 201 + Location), servers in child processes`);
+    console.log(
+      `library: ${process.env.BENCH_LIB ?? 'dist'}; ${ROUNDS} rounds x ${DURATION}s, ${CONNECTIONS} connections, POST /items (JSON 201 + Location), servers in child processes`,
+    );
     console.table(rows);
     const memory = rows.find((row) => row.target === 'MemoryStore');
-    console.log(`MemoryStore overhead: ${memory?.['req/s overhead']} in req/s, ${memory?.['CPU overhead']} in server CPU per request (goal < 10%)`);
+    console.log(
+      `MemoryStore overhead: ${memory?.['req/s overhead']} in req/s, ${memory?.['CPU overhead']} in server CPU per request (goal < 10%)`,
+    );
   } finally {
     for (const { child } of servers.values()) child.kill('SIGTERM');
     await redis.stop();

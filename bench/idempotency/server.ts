@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   app.use(express.json());
   app.post('/items', guard, (req, res) => {
     next += 1;
-    res.status(201).location(`/items/${next}`).json({ data: { id: next, ...(req.body as object) } });
+    res
+      .status(201)
+      .location(`/items/${next}`)
+      .json({ data: { id: next, ...(req.body as object) } });
   });
   // Server CPU time (µs) so far: per-request CPU cost holds steadier than req/s on a shared machine.
   app.get('/__cpu', (_req, res) => {

@@ -87,7 +87,11 @@ async function main(): Promise<void> {
     if (n % EVERY === 0) {
       last = heapAfterGc();
       if (n === EVERY) baseline = last;
-      rows.push([formatNumber(n), formatNumber(last / 1024), n === EVERY ? 'baseline (after warm-up)' : `${last >= baseline ? '+' : ''}${formatNumber((last - baseline) / 1024)} KiB`]);
+      rows.push([
+        formatNumber(n),
+        formatNumber(last / 1024),
+        n === EVERY ? 'baseline (after warm-up)' : `${last >= baseline ? '+' : ''}${formatNumber((last - baseline) / 1024)} KiB`,
+      ]);
     }
   }
   console.log();

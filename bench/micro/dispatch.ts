@@ -98,7 +98,10 @@ async function main(): Promise<void> {
         target.label,
         String(target.status),
         formatNumber(micros.get(target.key)!, 2),
-        samples.get(target.key)!.map((value) => formatNumber(value, 1)).join(' / '),
+        samples
+          .get(target.key)!
+          .map((value) => formatNumber(value, 1))
+          .join(' / '),
         formatNumber(1e6 / micros.get(target.key)!),
       ]),
     ),
@@ -109,7 +112,8 @@ async function main(): Promise<void> {
       ['ratio (throughput)', 'value', 'goal'],
       scenario!.ratios.map((ratio) => {
         const value = micros.get(ratio.denominator)! / micros.get(ratio.numerator)!;
-        const goal = ratio.goal === undefined ? '' : value >= ratio.goal ? `meets >= ${ratio.goal.toFixed(2)}` : `MISSES >= ${ratio.goal.toFixed(2)}`;
+        const goal =
+          ratio.goal === undefined ? '' : value >= ratio.goal ? `meets >= ${ratio.goal.toFixed(2)}` : `MISSES >= ${ratio.goal.toFixed(2)}`;
         return [`${ratio.numerator} / ${ratio.denominator}`, value.toFixed(3), goal];
       }),
     ),

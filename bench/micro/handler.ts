@@ -34,7 +34,12 @@ function casesOf(api: LibraryApi): readonly Case[] {
   return [
     ['404 NotFoundError, logger: false', quiet, () => new api.NotFoundError('User user_123 was not found')],
     ['404 NotFoundError, pino to /dev/null', logged, () => new api.NotFoundError('User user_123 was not found')],
-    ['404 NotFoundError, negotiate, Accept: problem+json', problem, () => new api.NotFoundError('User user_123 was not found'), 'application/problem+json'],
+    [
+      '404 NotFoundError, negotiate, Accept: problem+json',
+      problem,
+      () => new api.NotFoundError('User user_123 was not found'),
+      'application/problem+json',
+    ],
     ['401 UnauthorizedError (default challenge)', quiet, () => new api.UnauthorizedError()],
     ['429 TooManyRequestsError, retryAfter: 30', quiet, () => new api.TooManyRequestsError(undefined, { retryAfter: 30 })],
     ['400 ValidationError, one issue', quiet, () => new api.ValidationError('Invalid user', { details: ISSUES })],
@@ -65,7 +70,9 @@ async function main(): Promise<void> {
   console.log('# errorHandler alone, in process (error construction included)');
   console.log(`machine: ${describeMachine()}`);
   console.log(`library: ${describeLibrary()}`);
-  console.log(`method: tinybench on CPU time (process.cpuUsage), ${args.time} ms per case, ${args.rounds} rounds (median), batches of ${BATCH}; real IncomingMessage/ServerResponse, no socket`);
+  console.log(
+    `method: tinybench on CPU time (process.cpuUsage), ${args.time} ms per case, ${args.rounds} rounds (median), batches of ${BATCH}; real IncomingMessage/ServerResponse, no socket`,
+  );
   if (OTHER !== undefined) console.log(`compared with: ${describeLibrary(path.resolve(args.compare!))}`);
   const names = CASES.map(([name]) => name);
   const samples = new Map<string, number[]>();
@@ -93,7 +100,12 @@ async function main(): Promise<void> {
         )
       : table(
           ['case', 'A µs (BENCH_LIB)', 'B µs (--compare)', 'B speed-up'],
-          names.map((name) => [name, formatNumber(micros(`A ${name}`), 2), formatNumber(micros(`B ${name}`), 2), `${((micros(`A ${name}`) / micros(`B ${name}`) - 1) * 100).toFixed(0)}%`]),
+          names.map((name) => [
+            name,
+            formatNumber(micros(`A ${name}`), 2),
+            formatNumber(micros(`B ${name}`), 2),
+            `${((micros(`A ${name}`) / micros(`B ${name}`) - 1) * 100).toFixed(0)}%`,
+          ]),
         ),
   );
 }

@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   console.log('# Micro bench: constructing one error');
   console.log(`machine: ${describeMachine()}`);
   console.log(`library: ${describeLibrary()}`);
-  console.log(`method: tinybench on CPU time (process.cpuUsage), ${args.time} ms per task, ${args.rounds} rounds (median), batches of ${BATCH} built ${DEPTH} frames deep; ops/s from the median batch time`);
+  console.log(
+    `method: tinybench on CPU time (process.cpuUsage), ${args.time} ms per task, ${args.rounds} rounds (median), batches of ${BATCH} built ${DEPTH} frames deep; ops/s from the median batch time`,
+  );
   // tinybench runs tasks one after another; whole rounds are repeated so a burst of load from
   // another process on this shared machine lands on one round, and the median drops it.
   const samples = new Map<string, number[]>(TASKS.map(([name]) => [name, []]));

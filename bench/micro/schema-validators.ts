@@ -27,15 +27,25 @@ const noop = (): void => undefined;
 
 // A sign-up form failing on three fields: a format, a bound and a key that is not allowed.
 const INPUT = { email: 'not-an-email', password: 'hunter2', name: 'Ada', isAdmin: true };
-const zod4 = z.object({ email: z.string().email(), password: z.string().min(8), name: z.string() }).strict().safeParse(INPUT).error;
-const zod3 = z3.object({ email: z3.string().email(), password: z3.string().min(8), name: z3.string() }).strict().safeParse(INPUT).error;
+const zod4 = z
+  .object({ email: z.string().email(), password: z.string().min(8), name: z.string() })
+  .strict()
+  .safeParse(INPUT).error;
+const zod3 = z3
+  .object({ email: z3.string().email(), password: z3.string().min(8), name: z3.string() })
+  .strict()
+  .safeParse(INPUT).error;
 const valibot = new v.ValiError(
-  v.safeParse(v.strictObject({ email: v.pipe(v.string(), v.email()), password: v.pipe(v.string(), v.minLength(8)), name: v.string() }), INPUT, { abortEarly: false })
-    .issues as [v.BaseIssue<unknown>],
+  v.safeParse(
+    v.strictObject({ email: v.pipe(v.string(), v.email()), password: v.pipe(v.string(), v.minLength(8)), name: v.string() }),
+    INPUT,
+    { abortEarly: false },
+  ).issues as [v.BaseIssue<unknown>],
 );
 const recognized = lib.toApiError(zod4) as InstanceType<typeof lib.ValidationError>;
 const details = recognized.details;
-if (details.length !== 3 || JSON.stringify(recognized.cause) !== '{"source":"zod"}') throw new Error('the baseline no longer matches a recognised ZodError');
+if (details.length !== 3 || JSON.stringify(recognized.cause) !== '{"source":"zod"}')
+  throw new Error('the baseline no longer matches a recognised ZodError');
 const own = new lib.ValidationError(undefined, { details, cause: { source: 'zod' }, captureStack: false });
 const thrown = (): unknown => new lib.ValidationError(undefined, { details, cause: { source: 'zod' }, captureStack: false });
 const thrownBare = (): unknown => new lib.ValidationError(undefined, { details, captureStack: false });
@@ -98,7 +108,9 @@ async function main(): Promise<void> {
     }
   }
   console.log();
-  console.log(`method: tinybench on CPU time, ${args.time} ms per case, ${args.rounds} rounds; ratio: median of each round's ratio to its baseline`);
+  console.log(
+    `method: tinybench on CPU time, ${args.time} ms per case, ${args.rounds} rounds; ratio: median of each round's ratio to its baseline`,
+  );
   console.log(
     table(
       ['case', 'µs/response (median)', 'vs ValidationError (3 details, cause)'],

@@ -88,8 +88,12 @@ async function main(): Promise<void> {
   console.log('# validate() on a passing request vs the schema called directly');
   console.log(`machine: ${describeMachine()}`);
   console.log(`library: ${describeLibrary()}`);
-  console.log(`method: tinybench on CPU time (process.cpuUsage), ${args.time} ms per task, ${args.rounds} rounds, batches of ${BATCH}; a fresh Express-5-like request object per call (query a prototype getter), no socket`);
-  console.log('ratio: the median of the rounds\' ratios of p50 (each round runs both), and the ratio of the fastest samples of all rounds (robust to another process\'s load)');
+  console.log(
+    `method: tinybench on CPU time (process.cpuUsage), ${args.time} ms per task, ${args.rounds} rounds, batches of ${BATCH}; a fresh Express-5-like request object per call (query a prototype getter), no socket`,
+  );
+  console.log(
+    "ratio: the median of the rounds' ratios of p50 (each round runs both), and the ratio of the fastest samples of all rounds (robust to another process's load)",
+  );
   const samples = new Map<string, number[]>();
   // The fastest sample of all rounds: what another process's load cannot inflate.
   const fastest = new Map<string, number>();

@@ -55,7 +55,9 @@ async function main(): Promise<void> {
       bench.tasks.map((task, index) => [task.name, formatNumber(p50[index]!, 2)]),
     ),
   );
-  console.log(`errorHandler's tracing work per recorded 5xx: ${formatNumber(recorded! - base!, 2)} µs, of which formatting the two stacks ${formatNumber(stacks! - base!, 2)} µs (p50 differences)`);
+  console.log(
+    `errorHandler's tracing work per recorded 5xx: ${formatNumber(recorded! - base!, 2)} µs, of which formatting the two stacks ${formatNumber(stacks! - base!, 2)} µs (p50 differences)`,
+  );
 }
 
 void main();

@@ -45,7 +45,10 @@ interface Server {
 }
 
 async function start(variant: Variant): Promise<Server> {
-  const child: ChildProcess = fork(path.join(__dirname, 'server.ts'), [variant], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(path.join(__dirname, 'server.ts'), [variant], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const [hello] = (await once(child, 'message')) as [{ port: number }];
   const exited = once(child, 'exit');
   return {
@@ -86,7 +89,9 @@ async function fire(target: Target, seconds: number): Promise<Sample> {
   const cpu = ((await cpuMicros(target.server)) - before) / result.requests.total;
   const answered = result.statusCodeStats?.[String(target.path.status) as keyof typeof result.statusCodeStats]?.count ?? 0;
   if (result.errors > 0 || result.timeouts > 0 || answered !== result.requests.total) {
-    throw new Error(`${target.label}: ${result.errors} errors, ${result.timeouts} timeouts, ${answered}/${result.requests.total} answered ${target.path.status}`);
+    throw new Error(
+      `${target.label}: ${result.errors} errors, ${result.timeouts} timeouts, ${answered}/${result.requests.total} answered ${target.path.status}`,
+    );
   }
   return { rps: result.requests.average, cpu };
 }
@@ -116,7 +121,9 @@ async function main(): Promise<void> {
     for (const target of targets) await check(target);
     for (const target of targets) await fire(target, warmup);
     const exported = await Promise.all(servers.map((server) => server.ask<{ spans: number }>('spans')));
-    console.log(`spans exported during warm-up: ${servers.map((server, index) => `${server.variant} ${exported[index]!.spans}`).join(', ')}`);
+    console.log(
+      `spans exported during warm-up: ${servers.map((server, index) => `${server.variant} ${exported[index]!.spans}`).join(', ')}`,
+    );
 
     const samples: Sample[][] = targets.map(() => []);
     for (let round = 0; round < rounds; round++) {
@@ -126,8 +133,10 @@ async function main(): Promise<void> {
       }
       process.stdout.write(`  round ${round + 1}/${rounds} done\n`);
     }
-    const rps = (variant: Variant, key: PathKey) => median(samples[targets.findIndex((t) => t.server.variant === variant && t.path.key === key)]!.map((s) => s.rps));
-    const cpu = (variant: Variant, key: PathKey) => median(samples[targets.findIndex((t) => t.server.variant === variant && t.path.key === key)]!.map((s) => s.cpu));
+    const rps = (variant: Variant, key: PathKey) =>
+      median(samples[targets.findIndex((t) => t.server.variant === variant && t.path.key === key)]!.map((s) => s.rps));
+    const cpu = (variant: Variant, key: PathKey) =>
+      median(samples[targets.findIndex((t) => t.server.variant === variant && t.path.key === key)]!.map((s) => s.cpu));
 
     console.log();
     console.log(
@@ -159,14 +168,32 @@ async function main(): Promise<void> {
     console.log(
       table(
         ['path', 'errorHandler recording cost (otel-untraced / otel req/s)', 'CPU/req'],
-        (['404', '500'] as const).map((key) => [key, percent(rps('otel-untraced', key) / rps('otel', key)), percent(cpu('otel', key) / cpu('otel-untraced', key))]),
+        (['404', '500'] as const).map((key) => [
+          key,
+          percent(rps('otel-untraced', key) / rps('otel', key)),
+          percent(cpu('otel', key) / cpu('otel-untraced', key)),
+        ]),
       ),
     );
-    console.log(`load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${os.loadavg()[0]!.toFixed(2)} on ${os.availableParallelism()} cores`);
+    console.log(
+      `load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${os.loadavg()[0]!.toFixed(2)} on ${os.availableParallelism()} cores`,
+    );
     if (args.json !== undefined) {
       writeFileSync(
         args.json,
-        JSON.stringify({ machine: describeMachine(), targets: targets.map((target, index) => ({ label: target.label, rps: rps(target.server.variant, target.path.key), cpu: cpu(target.server.variant, target.path.key), samples: samples[index] })) }, null, 2),
+        JSON.stringify(
+          {
+            machine: describeMachine(),
+            targets: targets.map((target, index) => ({
+              label: target.label,
+              rps: rps(target.server.variant, target.path.key),
+              cpu: cpu(target.server.variant, target.path.key),
+              samples: samples[index],
+            })),
+          },
+          null,
+          2,
+        ),
       );
     }
   } finally {

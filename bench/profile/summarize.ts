@@ -20,9 +20,15 @@ const BUCKETS: readonly (readonly [string, (name: string, url: string) => boolea
   ['  writeErrorResponse', (name) => name === 'writeErrorResponse'],
   ['    negotiation (prefersProblemDetails)', (name) => name === 'prefersProblemDetails'],
   ['    JSON.stringify of the body', (name, url) => name === 'stringify' && url === ''],
-  ['    header building (set/remove/validate)', (name) => ['setErrorHeaders', 'fillRequiredHeaders', 'setHeader', 'removeHeader'].includes(name)],
+  [
+    '    header building (set/remove/validate)',
+    (name) => ['setErrorHeaders', 'fillRequiredHeaders', 'setHeader', 'removeHeader'].includes(name),
+  ],
   ['    res.end (node writes the response)', (name, url) => name === 'end' && url.includes('_http_outgoing')],
-  ['error construction (our classes)', (name, url) => /^[A-Z]\w*Error$/.test(name) && !url.startsWith('node:') && !url.includes('node_modules')],
+  [
+    'error construction (our classes)',
+    (name, url) => /^[A-Z]\w*Error$/.test(name) && !url.startsWith('node:') && !url.includes('node_modules'),
+  ],
   ['ETag (express res.send)', (name, url) => url.includes('/etag/')],
   ['express res.json/res.send', (name, url) => (name === 'json' || name === 'send') && url.includes('express')],
   ['express router', (_name, url) => url.includes('node_modules/router/')],
@@ -38,7 +44,9 @@ export function summarizeProfile(profile: CpuProfile, top = 25): string {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<number, number>();
   profile.samples.forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
-  const idle = profile.nodes.filter((node) => node.callFrame.functionName === '(idle)').reduce((sum, node) => sum + (self.get(node.id) ?? 0), 0);
+  const idle = profile.nodes
+    .filter((node) => node.callFrame.functionName === '(idle)')
+    .reduce((sum, node) => sum + (self.get(node.id) ?? 0), 0);
   const busy = [...self.values()].reduce((sum, value) => sum + value, 0) - idle;
   const percent = (value: number): string => `${((100 * value) / busy).toFixed(1)}%`;
 
@@ -64,13 +72,17 @@ export function summarizeProfile(profile: CpuProfile, top = 25): string {
     });
     for (const child of node.children ?? []) walk(child, now);
   };
-  walk(profile.nodes[0]!.id, BUCKETS.map(() => false));
+  walk(
+    profile.nodes[0]!.id,
+    BUCKETS.map(() => false),
+  );
 
   const selfByFunction = new Map<string, number>();
   for (const node of profile.nodes) {
     const { functionName, url, lineNumber } = node.callFrame;
     if (functionName === '(idle)') continue;
-    const where = url === '' ? '' : ` ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(src|bench)\//, '$1/')}:${lineNumber + 1}`;
+    const where =
+      url === '' ? '' : ` ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(src|bench)\//, '$1/')}:${lineNumber + 1}`;
     const key = `${functionName || '(anonymous)'}${where}`;
     selfByFunction.set(key, (selfByFunction.get(key) ?? 0) + (self.get(node.id) ?? 0));
   }
@@ -79,8 +91,14 @@ export function summarizeProfile(profile: CpuProfile, top = 25): string {
   return [
     `busy ${(busy / 1e6).toFixed(2)} s of ${((busy + idle) / 1e6).toFixed(2)} s sampled`,
     '',
-    table(['where (inclusive)', '% of busy'], BUCKETS.map(([label], index) => [label, percent(inclusive[index]!)])),
+    table(
+      ['where (inclusive)', '% of busy'],
+      BUCKETS.map(([label], index) => [label, percent(inclusive[index]!)]),
+    ),
     '',
-    table(['function (self time)', '% of busy'], topSelf.map(([key, value]) => [key, percent(value)])),
+    table(
+      ['function (self time)', '% of busy'],
+      topSelf.map(([key, value]) => [key, percent(value)]),
+    ),
   ].join('\n');
 }

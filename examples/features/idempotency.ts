@@ -50,6 +50,9 @@ export const idempotency: ExampleFeature = {
     context.onReset(() => {
       generation += 1;
     });
-    guards.set(context.store, createGuard(store, () => generation));
+    guards.set(
+      context.store,
+      createGuard(store, () => generation),
+    );
   },
 };

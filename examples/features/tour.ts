@@ -10,7 +10,11 @@ export const DEFAULT_BASE_URL = 'localhost:3000';
 
 /** The tour's view of the app's options. */
 export function tourSettings(options: ExampleAppOptions): TourSettings {
-  return { baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, maintenance: options.maintenance };
+  return {
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    maintenance: options.maintenance,
+  };
 }
 
 /**

@@ -13,8 +13,12 @@ export function operationsRouter(): Router {
   router.post('/orders', requireScope('orders:write'), (req, res) => {
     const total = Number((req.body as { total?: unknown } | undefined)?.total);
     // The status-code page's 422: well-formed, but the business rule rejects it (`invalid_operation`).
-    if (!(total > 0)) throw new UnprocessableContentError('An order must have a positive total.', { details: { field: 'total', value: total } });
-    res.status(201).location('/orders/order_1').json({ data: { id: 'order_1', total } });
+    if (!(total > 0))
+      throw new UnprocessableContentError('An order must have a positive total.', { details: { field: 'total', value: total } });
+    res
+      .status(201)
+      .location('/orders/order_1')
+      .json({ data: { id: 'order_1', total } });
   });
 
   // An unexpected failure: the client sees a generic 500, the log gets the real message and stack.

@@ -3,7 +3,12 @@ import { accepted, negotiatedType, noContent, notImplemented, produces, requestT
 
 /** The reporting periods of the demo account: rows, no data, or an extraction still running. */
 const PERIODS: Readonly<Record<string, { readonly rows: readonly { day: string; amount: number }[] } | 'pending'>> = {
-  '2024-01': { rows: [{ day: '2024-01-01', amount: 120 }, { day: '2024-01-02', amount: 80 }] },
+  '2024-01': {
+    rows: [
+      { day: '2024-01-01', amount: 120 },
+      { day: '2024-01-02', amount: 80 },
+    ],
+  },
   '2019-12': { rows: [] },
   '2024-02': 'pending',
 };
@@ -14,10 +19,14 @@ const toCsv = (rows: readonly { day: string; amount: number }[]) =>
 function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 
@@ -54,7 +63,12 @@ export function reportsRouter(): Router {
     res
       .status(300)
       .location(`${base}.json`)
-      .json({ data: [{ type: 'application/json', href: `${base}.json` }, { type: 'text/csv', href: `${base}.csv` }] });
+      .json({
+        data: [
+          { type: 'application/json', href: `${base}.json` },
+          { type: 'text/csv', href: `${base}.csv` },
+        ],
+      });
   });
 
   router.get('/:period', produces(['application/json', 'text/csv']), (req, res) => {

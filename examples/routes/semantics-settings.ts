@@ -16,7 +16,9 @@ export function settingsRouter(settings: SettingsStore): Router {
   router.put('/', (req, res) => {
     const body: unknown = req.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new ValidationError('Settings must be a JSON object.', { details: [{ path: 'body', code: 'invalid_type', message: 'body must be an object' }] });
+      throw new ValidationError('Settings must be a JSON object.', {
+        details: [{ path: 'body', code: 'invalid_type', message: 'body must be an object' }],
+      });
     }
     settings.set(body as Record<string, unknown>);
     res.set('ETag', settings.etag()).json({ data: settings.get() });

@@ -8,10 +8,13 @@ type Mode = 'ok' | 'error' | 'down' | 'slow';
  * server: each mode fails the way a real `fetch` does.
  */
 async function fetchRates(mode: Mode, signal: AbortSignal): Promise<Response> {
-  if (mode === 'error') return new Response('upstream stack trace: NullPointerException at RatesDao', { status: 503, statusText: 'Service Unavailable' });
+  if (mode === 'error')
+    return new Response('upstream stack trace: NullPointerException at RatesDao', { status: 503, statusText: 'Service Unavailable' });
   if (mode === 'down') {
     // What undici's fetch throws when the port is closed.
-    throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 10.0.0.12:8080'), { code: 'ECONNREFUSED' }) });
+    throw new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 10.0.0.12:8080'), { code: 'ECONNREFUSED' }),
+    });
   }
   if (mode === 'slow') {
     await new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));

@@ -42,5 +42,8 @@ function curl(request: ScenarioRequest, baseUrl: string, flags: readonly string[
  * request itself with `curl -i` (status line and headers shown). `baseUrl` is `localhost:3000`.
  */
 export function scenarioCommands(scenario: Scenario, baseUrl: string): string[] {
-  return [...(scenario.before ?? []).map((request) => curl(request, baseUrl, ['-s', '-o', '/dev/null'])), curl(scenario.request, baseUrl, ['-i'])];
+  return [
+    ...(scenario.before ?? []).map((request) => curl(request, baseUrl, ['-s', '-o', '/dev/null'])),
+    curl(scenario.request, baseUrl, ['-i']),
+  ];
 }

@@ -39,7 +39,12 @@ export const SCENARIOS: readonly Scenario[] = [
     id: 'settings-update',
     title: 'a conditional write: If-Match carries the current ETag',
     mode: 'default',
-    request: { method: 'PUT', path: '/settings', headers: { 'If-Match': settingsEtag(INITIAL_SETTINGS) }, body: { json: UPDATED_SETTINGS } },
+    request: {
+      method: 'PUT',
+      path: '/settings',
+      headers: { 'If-Match': settingsEtag(INITIAL_SETTINGS) },
+      body: { json: UPDATED_SETTINGS },
+    },
     expect: { status: 200, headers: { ETag: settingsEtag(UPDATED_SETTINGS) } },
     changesState: true,
   },
@@ -241,7 +246,12 @@ export const SCENARIOS: readonly Scenario[] = [
     id: 'not-json',
     title: 'a form body where JSON is expected: Accept names the type to send',
     mode: 'default',
-    request: { method: 'POST', path: '/users', headers: USER, body: { text: 'name=Bob&email=bob@example.com', type: 'application/x-www-form-urlencoded' } },
+    request: {
+      method: 'POST',
+      path: '/users',
+      headers: USER,
+      body: { text: 'name=Bob&email=bob@example.com', type: 'application/x-www-form-urlencoded' },
+    },
     expect: { status: 415, code: 'unsupported_media_type', headers: { Accept: 'application/json' } },
   },
   {
@@ -362,7 +372,11 @@ export const SCENARIOS: readonly Scenario[] = [
       { method: 'GET', path: '/reports/2024-01' },
     ],
     request: { method: 'GET', path: '/reports/2024-01' },
-    expect: { status: 429, code: 'rate_limit_exceeded', headers: { 'Retry-After': true, 'RateLimit-Policy': '"default";q=2;w=60', RateLimit: true } },
+    expect: {
+      status: 429,
+      code: 'rate_limit_exceeded',
+      headers: { 'Retry-After': true, 'RateLimit-Policy': '"default";q=2;w=60', RateLimit: true },
+    },
     changesState: true,
   },
   {

@@ -68,7 +68,9 @@ export function pickCodes(exports: Record<string, unknown>, exportName?: string)
   const found = candidates.find(isCodeRegistry);
   if (found !== undefined) return found;
   const names = Object.keys(exports).join(', ') || 'none';
-  throw new Error(`No defineErrorCodes() registry found among the exports (${names}); export one as default or as "errors", or pass --export <name>`);
+  throw new Error(
+    `No defineErrorCodes() registry found among the exports (${names}); export one as default or as "errors", or pass --export <name>`,
+  );
 }
 
 /** Loads an app's error codes from a module: `.js`, `.cjs`, `.mjs`, or `.ts` when tsx is installed. */

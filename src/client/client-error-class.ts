@@ -2,12 +2,7 @@
 // holds whichever entry an error came from), typed so that `instanceof` narrows to a class instance
 // with what a received error carries. Only the types differ: every value here is the core's.
 import type { ErrorStatus } from '../catalog';
-import {
-  ApiError as CoreApiError,
-  isApiError as coreIsApiError,
-  type ApiErrorOptions,
-  type ErrorOptionsFor,
-} from '../errors/api-error';
+import { ApiError as CoreApiError, isApiError as coreIsApiError, type ApiErrorOptions, type ErrorOptionsFor } from '../errors/api-error';
 import { ValidationError as CoreValidationError } from '../errors/validation-error';
 import type { ResponseErrorInfo } from './response-error';
 

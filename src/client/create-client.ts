@@ -182,7 +182,8 @@ export function createClient(options: ClientOptions): Client {
     method: string,
   ): Promise<Outcome> {
     const link = linkSignal(callSignal);
-    const timer = timeout === undefined ? undefined : setTimeout(() => link.controller.abort(new TimeoutError('attempt', timeout)), timeout);
+    const timer =
+      timeout === undefined ? undefined : setTimeout(() => link.controller.abort(new TimeoutError('attempt', timeout)), timeout);
     const fetchFn = options.fetch ?? globalThis.fetch;
     try {
       const response = await fetchFn(url, { ...init, signal: link.signal });
@@ -195,7 +196,10 @@ export function createClient(options: ClientOptions): Client {
       if (callSignal.aborted) throw callSignal.reason;
       if (link.signal.aborted && link.signal.reason instanceof TimeoutError) return { kind: 'failed', error: link.signal.reason };
       if (failure instanceof SyntaxError) throw failure; // a 2xx whose JSON is broken: not worth retrying
-      return { kind: 'failed', error: new NetworkError(`The request to ${url} failed: no response was received.`, { cause: failure, attempts: 1 }) };
+      return {
+        kind: 'failed',
+        error: new NetworkError(`The request to ${url} failed: no response was received.`, { cause: failure, attempts: 1 }),
+      };
     } finally {
       if (timer !== undefined) clearTimeout(timer);
       link.dispose();
@@ -216,7 +220,8 @@ export function createClient(options: ClientOptions): Client {
 
     const link = linkSignal(call.signal);
     const started = Date.now();
-    const deadlineTimer = deadline === undefined ? undefined : setTimeout(() => link.controller.abort(new TimeoutError('deadline', deadline)), deadline);
+    const deadlineTimer =
+      deadline === undefined ? undefined : setTimeout(() => link.controller.abort(new TimeoutError('deadline', deadline)), deadline);
     // Node's fetch needs `duplex` to send a stream; browsers ignore it.
     const init = { method, headers, body: body ?? null, ...(isStream(body) ? { duplex: 'half' } : {}) } as RequestInit;
     let attempts = 0;
@@ -227,7 +232,8 @@ export function createClient(options: ClientOptions): Client {
         const outcome = await attempt(url, init, link.signal, timeout, method);
         const error = outcome.error;
         const status = outcome.kind === 'response' ? outcome.response.status : 0;
-        const code = error === undefined ? undefined : 'code' in error ? error.code : error instanceof TimeoutError ? 'timeout' : 'network_error';
+        const code =
+          error === undefined ? undefined : 'code' in error ? error.code : error instanceof TimeoutError ? 'timeout' : 'network_error';
         const worthRetrying =
           error !== undefined &&
           retryable &&
@@ -242,7 +248,14 @@ export function createClient(options: ClientOptions): Client {
           setAttempts(error, number);
           throw error;
         }
-        safely(policy.onRetry, { method, path: pathname, attempt: number, delayMs: wait.delayMs, fromRetryAfter: wait.fromRetryAfter, error });
+        safely(policy.onRetry, {
+          method,
+          path: pathname,
+          attempt: number,
+          delayMs: wait.delayMs,
+          fromRetryAfter: wait.fromRetryAfter,
+          error,
+        });
         await policy.sleep(wait.delayMs, link.signal);
       }
     } catch (failure) {
@@ -268,4 +281,3 @@ export function createClient(options: ClientOptions): Client {
     delete: (path, call) => request('DELETE', path, call),
   };
 }
-

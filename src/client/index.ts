@@ -18,12 +18,7 @@ export { parseRetryAfter, parseHttpDate } from './retry-after';
 export type { RetryOptions, RetryEvent } from './retry-policy';
 export type { Sleep } from './sleep';
 export { generateIdempotencyKey } from './idempotency-key';
-export {
-  createStatusDistribution,
-  type StatusDistribution,
-  type StatusCount,
-  type StatusEvent,
-} from './status-distribution';
+export { createStatusDistribution, type StatusDistribution, type StatusCount, type StatusEvent } from './status-distribution';
 
 // The same error classes as the server (the same objects: `instanceof` holds whichever entry an
 // error came from), typed for client code: `error instanceof NotFoundError` narrows to an error

@@ -43,7 +43,8 @@ const isBag = (value: unknown): value is Bag => typeof value === 'object' && val
 // An empty string says nothing: the catalog message (or the header's request id) is better.
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 // Only a link a client can follow is a documentation page (`about:blank` or a tag URI is not).
-const webUrl = (value: unknown): string | undefined => (typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value) ? value : undefined);
+const webUrl = (value: unknown): string | undefined =>
+  typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value) ? value : undefined;
 
 /** Our envelope: `{ error: { code, message, details? }, meta: { request_id } }`. */
 function fromEnvelope(body: Bag): ErrorFields | undefined {
@@ -129,7 +130,12 @@ function statusLine(response: Response): string {
   return phrase ? `${response.status} ${phrase}` : `HTTP ${response.status}`;
 }
 
-function build(status: number, fields: ErrorFields, retryAfter: number | undefined, classes: Readonly<Record<string, ErrorClass>>): ApiError {
+function build(
+  status: number,
+  fields: ErrorFields,
+  retryAfter: number | undefined,
+  classes: Readonly<Record<string, ErrorClass>>,
+): ApiError {
   // `retryAfter` fills the error's own Retry-After header (413, 429, 503), so a gateway that
   // rethrows this error answers with it too.
   // A code the server sent that is not snake_case is dropped (the class's default is used): the

@@ -52,10 +52,7 @@ const nonNegative = (value: number | undefined, fallback: number): number =>
   typeof value === 'number' && value >= 0 && !Number.isNaN(value) ? value : fallback;
 
 /** Applies defaults; a per-call setting overrides the client's field by field. */
-export function resolveRetryPolicy(
-  client: RetryOptions | number | false | undefined,
-  call?: RetryOptions | number | false,
-): RetryPolicy {
+export function resolveRetryPolicy(client: RetryOptions | number | false | undefined, call?: RetryOptions | number | false): RetryPolicy {
   const asOptions = (value: RetryOptions | number | false | undefined): RetryOptions =>
     value === false ? { limit: 0 } : typeof value === 'number' ? { limit: value } : (value ?? {});
   const options = { ...asOptions(client), ...asOptions(call) };
@@ -82,7 +79,11 @@ export function backoffDelay(policy: RetryPolicy, retry: number): number {
 }
 
 /** The wait before retry `retry`: the server's Retry-After when it sent one (capped), else the backoff. */
-export function retryDelay(policy: RetryPolicy, retry: number, retryAfterSeconds: number | undefined): { delayMs: number; fromRetryAfter: boolean } {
+export function retryDelay(
+  policy: RetryPolicy,
+  retry: number,
+  retryAfterSeconds: number | undefined,
+): { delayMs: number; fromRetryAfter: boolean } {
   if (retryAfterSeconds !== undefined) {
     return { delayMs: Math.min(Math.ceil(retryAfterSeconds * 1000), policy.maxRetryAfterMs), fromRetryAfter: true };
   }

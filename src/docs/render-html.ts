@@ -85,10 +85,17 @@ function headersTable(entry: StatusReferenceEntry, titleId: string): string {
  * A table of codes: the page's list (each row an anchor) or a status's (linking to that list).
  * `name` is a caption, or `{ labelledBy }` the id of the heading that already names it.
  */
-function codesTable(codes: readonly CodeReference[], name: string | { labelledBy: string }, withStatus: boolean, anchored: boolean, listed: ReadonlySet<string>): string {
+function codesTable(
+  codes: readonly CodeReference[],
+  name: string | { labelledBy: string },
+  withStatus: boolean,
+  anchored: boolean,
+  listed: ReadonlySet<string>,
+): string {
   const head = ['Code', ...(withStatus ? ['Status'] : []), 'Message', 'When'].map((name) => `<th scope="col">${name}</th>`).join('');
   const rows = codes.map((entry) => {
-    const codeCell = anchored || !listed.has(entry.code) ? codeName(entry.code) : `<a href="#${codeId(entry.code)}">${codeName(entry.code)}</a>`;
+    const codeCell =
+      anchored || !listed.has(entry.code) ? codeName(entry.code) : `<a href="#${codeId(entry.code)}">${codeName(entry.code)}</a>`;
     const statusCell = withStatus ? `<td><a href="#${statusId(entry.status)}">${entry.status} ${escapeHtml(entry.phrase)}</a></td>` : '';
     return `<tr${anchored ? ` id="${codeId(entry.code)}"` : ''}><th scope="row">${codeCell}</th>${statusCell}<td>${inline(entry.message)}</td><td>${inline(entry.description ?? '')}</td></tr>`;
   });
@@ -122,7 +129,10 @@ function statusSection(entry: StatusReferenceEntry, requestIdHeader: string, lis
     exampleResponse(entry, requestIdHeader),
   ];
   if (entry.codes.length > 0) {
-    parts.push(`<h4 id="${id}-codes">Other codes with this status</h4>`, codesTable(entry.codes, { labelledBy: `${id}-codes` }, false, false, listed));
+    parts.push(
+      `<h4 id="${id}-codes">Other codes with this status</h4>`,
+      codesTable(entry.codes, { labelledBy: `${id}-codes` }, false, false, listed),
+    );
   }
   parts.push('<p class="top"><a href="#contents">Back to contents</a></p>', '</section>');
   return parts.join('\n');
@@ -193,7 +203,7 @@ export function renderStatusReferenceHtml(reference: StatusReference, options: R
       ? [
           '<section aria-labelledby="all-codes">',
           '<h2 id="all-codes">All error codes</h2>',
-          '<p>The codes answered beyond each status\'s default, by status.</p>',
+          "<p>The codes answered beyond each status's default, by status.</p>",
           codesTable(reference.codes, 'Every extra error code', true, true, listed),
           '</section>',
         ]

@@ -47,7 +47,8 @@ export function renderStatusTable(reference: StatusReference): string {
         `| ${entry.status} ${entry.phrase} | \`${entry.className}\`${entry.alias === undefined ? '' : ` (http-errors: \`${entry.alias}\`)`} | \`${entry.code}\` | ${headerList(entry.headers)} | ${entry.retryable ? 'yes' : ''} |`,
     ),
   ];
-  if (reference.codes.length > 0) lines.push('', 'Other codes answered beyond each status\'s default:', '', ...codeRows(reference.codes, true));
+  if (reference.codes.length > 0)
+    lines.push('', "Other codes answered beyond each status's default:", '', ...codeRows(reference.codes, true));
   return lines.join('\n');
 }
 
@@ -106,7 +107,10 @@ export function renderStatusReference(reference: StatusReference, options: Rende
   const summary = [
     '| Status | Name | Code | Retryable |',
     '|---|---|---|---|',
-    ...reference.statuses.map((entry) => `| [${entry.status}](#${entry.status}-${entry.phrase.toLowerCase().replace(/[^a-z0-9]+/g, '-')}) | ${entry.phrase} | \`${entry.code}\` | ${entry.retryable ? 'yes' : ''} |`),
+    ...reference.statuses.map(
+      (entry) =>
+        `| [${entry.status}](#${entry.status}-${entry.phrase.toLowerCase().replace(/[^a-z0-9]+/g, '-')}) | ${entry.phrase} | \`${entry.code}\` | ${entry.retryable ? 'yes' : ''} |`,
+    ),
   ];
   const lines = [
     `# ${options.title ?? 'Status codes'}`,
@@ -118,7 +122,10 @@ export function renderStatusReference(reference: StatusReference, options: Rende
     '',
     ...summary,
   ];
-  for (const [title, low] of [['4xx: client errors', 400], ['5xx: server errors', 500]] as const) {
+  for (const [title, low] of [
+    ['4xx: client errors', 400],
+    ['5xx: server errors', 500],
+  ] as const) {
     const section = reference.statuses.filter((entry) => entry.status >= low && entry.status < low + 100);
     if (section.length === 0) continue;
     lines.push('', `## ${title}`);

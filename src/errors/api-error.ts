@@ -1,10 +1,4 @@
-import {
-  isErrorStatusCode,
-  resolveStatusInfo,
-  type ErrorStatus,
-  type StatusFieldsOf,
-  type StatusFieldTypes,
-} from '../catalog';
+import { isErrorStatusCode, resolveStatusInfo, type ErrorStatus, type StatusFieldsOf, type StatusFieldTypes } from '../catalog';
 import { FIELD_FORMATTERS } from '../headers/fields';
 import { assertErrorCode } from './check-code';
 

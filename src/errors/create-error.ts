@@ -21,6 +21,9 @@ export function createError<S extends number>(status: OtherStatusArgument<S>, me
 export function createError(status: number, message?: string, options?: ApiErrorOptions): ApiError {
   const info = resolveStatusInfo(status);
   if (!info.registered) return new ApiError(info.status, message, options);
-  const ErrorClass = errorClassesByStatus[info.status as ErrorStatus] as unknown as new (message?: string, options?: ApiErrorOptions) => ApiError;
+  const ErrorClass = errorClassesByStatus[info.status as ErrorStatus] as unknown as new (
+    message?: string,
+    options?: ApiErrorOptions,
+  ) => ApiError;
   return new ErrorClass(message, options);
 }

@@ -30,9 +30,7 @@ export interface ErrorCodeRegistry<T extends Readonly<Record<string, CodeSpec>>>
  * });
  * throw errors.create('insufficient_scope'); // a ForbiddenError with code insufficient_scope
  */
-export function defineErrorCodes<const T extends Readonly<Record<string, CodeSpec>>>(
-  codes: T,
-): ErrorCodeRegistry<T> {
+export function defineErrorCodes<const T extends Readonly<Record<string, CodeSpec>>>(codes: T): ErrorCodeRegistry<T> {
   for (const [code, spec] of Object.entries(codes)) {
     assertErrorCode(code);
     if (!isErrorStatus(spec.status)) throw new TypeError(`Error code "${code}" has status ${String(spec.status)}, not a catalog status`);

@@ -61,7 +61,8 @@ function varyOf(value: unknown): readonly string[] | undefined {
 export function runFormatter(formatter: ErrorFormatter, view: ErrorView, req: IncomingMessage): CheckedRepresentation {
   const result: unknown = formatter(view, req);
   if (typeof result !== 'object' || result === null) throw new FormatterResultError('a formatter must return { body, type }');
-  if (typeof (result as { then?: unknown }).then === 'function') throw new FormatterResultError('a formatter must be synchronous, not return a promise');
+  if (typeof (result as { then?: unknown }).then === 'function')
+    throw new FormatterResultError('a formatter must be synchronous, not return a promise');
   const { body, type, vary } = result as { body?: unknown; type?: unknown; vary?: unknown };
   if (!isValidMediaType(type)) throw new FormatterResultError('`type` must be a media type such as application/json');
   const text = typeof body === 'string' ? body : JSON.stringify(body);

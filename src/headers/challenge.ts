@@ -1,7 +1,6 @@
 import type { Challenge } from '../catalog';
 import { isToken } from './safe-header';
 
-
 /** Writes one auth-param value as a quoted-string, escaping only `"` and `\` (RFC 9110 §5.6.4). */
 function quote(value: string): string {
   return `"${value.replace(/(["\\])/g, '\\$1')}"`;

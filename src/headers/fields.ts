@@ -16,8 +16,7 @@ export const FIELD_FORMATTERS: Formatters = {
   upgrade: list,
   location: (uri) => uri,
   blockedBy: (uri) => `<${uri}>; rel="blocked-by"`,
-  completeLength: (length) =>
-    Number.isSafeInteger(length) && length >= 0 ? `bytes */${length}` : undefined,
+  completeLength: (length) => (Number.isSafeInteger(length) && length >= 0 ? `bytes */${length}` : undefined),
   accept: list,
   acceptEncoding: list,
 };

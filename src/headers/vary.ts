@@ -5,6 +5,13 @@ export function addVary(res: ServerResponse, field: string): void {
   const current = res.getHeader('Vary');
   if (current === undefined) return void res.setHeader('Vary', field);
   const list = String(current);
-  if (list === '*' || list.toLowerCase().split(/\s*,\s*/).includes(field.toLowerCase())) return;
+  if (
+    list === '*' ||
+    list
+      .toLowerCase()
+      .split(/\s*,\s*/)
+      .includes(field.toLowerCase())
+  )
+    return;
   res.setHeader('Vary', `${list}, ${field}`);
 }

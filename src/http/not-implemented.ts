@@ -8,10 +8,10 @@ import { NotImplementedError } from '../errors/http-errors.generated';
  * @example
  * router.post('/reports/:period/exports', notImplemented('Report exports are not available yet.'));
  */
-export function notImplemented(
-  message?: string,
-): (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void {
+export function notImplemented(message?: string): (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void {
   return function notImplementedHandler(req, _res, next) {
-    next(new NotImplementedError(message ?? `${String(req.method).slice(0, 32)} is not implemented for this resource yet.`, { expose: true }));
+    next(
+      new NotImplementedError(message ?? `${String(req.method).slice(0, 32)} is not implemented for this resource yet.`, { expose: true }),
+    );
   };
 }

@@ -67,24 +67,35 @@ function isReadOnly(method: string | undefined): boolean {
  *   res.json({ data: settings.current() });
  * });
  */
-export function checkPreconditions(req: IncomingMessage, currentEtag: string | undefined, options: CheckPreconditionsOptions = {}): PreconditionOutcome {
+export function checkPreconditions(
+  req: IncomingMessage,
+  currentEtag: string | undefined,
+  options: CheckPreconditionsOptions = {},
+): PreconditionOutcome {
   const ifMatch = header(req, 'if-match');
   const ifNoneMatch = header(req, 'if-none-match');
   const current = currentEtag === undefined ? undefined : parseEntityTag(currentEtag);
-  if (currentEtag !== undefined && current === undefined) throw new TypeError(`checkPreconditions: "${currentEtag}" is not a valid entity tag`);
+  if (currentEtag !== undefined && current === undefined)
+    throw new TypeError(`checkPreconditions: "${currentEtag}" is not a valid entity tag`);
 
   // Step 1 (step 2, If-Unmodified-Since, needs a modification date: ignored, RFC 9110 §13.1.4).
   if (ifMatch !== undefined) {
     const list = parseEntityTagList(ifMatch);
-    if (list === undefined) throw new BadRequestError('The If-Match header is malformed: send entity tags in double quotes, e.g. If-Match: "abc".');
-    const holds = list === '*' ? current !== undefined : current !== undefined && list.some((tag) => entityTagsMatch(tag, current, 'strong'));
-    if (!holds) throw new PreconditionFailedError('The resource has changed since you read it (If-Match failed): fetch it again and reapply your change.');
+    if (list === undefined)
+      throw new BadRequestError('The If-Match header is malformed: send entity tags in double quotes, e.g. If-Match: "abc".');
+    const holds =
+      list === '*' ? current !== undefined : current !== undefined && list.some((tag) => entityTagsMatch(tag, current, 'strong'));
+    if (!holds)
+      throw new PreconditionFailedError(
+        'The resource has changed since you read it (If-Match failed): fetch it again and reapply your change.',
+      );
   }
   // Step 3, whatever step 1 decided (step 4, If-Modified-Since, is ignored: RFC 9110 §13.1.3).
   if (ifNoneMatch !== undefined) {
     const list = parseEntityTagList(ifNoneMatch);
     if (list === undefined) throw new BadRequestError('The If-None-Match header is malformed: send entity tags in double quotes or *.');
-    const matches = list === '*' ? current !== undefined : current !== undefined && list.some((tag) => entityTagsMatch(tag, current, 'weak'));
+    const matches =
+      list === '*' ? current !== undefined : current !== undefined && list.some((tag) => entityTagsMatch(tag, current, 'weak'));
     if (!matches) return 'proceed';
     if (isReadOnly(req.method)) return 'not-modified';
     throw new PreconditionFailedError('The resource already exists or matches If-None-Match.');

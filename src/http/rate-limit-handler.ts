@@ -50,7 +50,8 @@ export function rateLimitHandler(options: RateLimitHandlerOptions = {}): RateLim
     // Retry-After takes precedence over `t` (draft-10 §7); never 0, which invites a retry storm.
     const reset = state === undefined ? undefined : secondsUntilReset(state);
     const retryAfter = Math.max(1, reset ?? windowSeconds);
-    const headers = state === undefined ? {} : formatRateLimitHeaders({ ...state, remaining: 0 }, { ...options, windowMs: optionsUsed.windowMs });
+    const headers =
+      state === undefined ? {} : formatRateLimitHeaders({ ...state, remaining: 0 }, { ...options, windowMs: optionsUsed.windowMs });
     next(new TooManyRequestsError(options.message, { retryAfter, headers }));
   };
 }

@@ -50,7 +50,8 @@ function muteAfterSent(res: ServerResponse): void {
  * });
  */
 export function requestTimeout(options: RequestTimeoutOptions): HttpMiddleware {
-  if (!(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) throw new TypeError('requestTimeout: timeoutMs must be a positive number');
+  if (!(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0))
+    throw new TypeError('requestTimeout: timeoutMs must be a positive number');
   const code = options.code ?? 'handler_timeout';
   if (!CODE_PATTERN.test(code)) throw new TypeError(`requestTimeout: "${code}" is not a valid error code`);
   const message = options.message ?? LIBRARY_CODES.handler_timeout.message;

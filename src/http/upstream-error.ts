@@ -56,7 +56,6 @@ function isUpstreamError(value: unknown): value is ApiError<502 | 504> {
   return value instanceof BadGatewayError || value instanceof GatewayTimeoutError;
 }
 
-
 /** What is logged for an upstream response: its status and URL, not its body (it may hold secrets). */
 function responseCause(response: UpstreamResponse, service: string | undefined): Error {
   const url = response.url ? withoutQuery(response.url) : undefined;

@@ -58,7 +58,14 @@ function hasContent(status: number, method: string | undefined): boolean {
   return method !== 'HEAD' && status >= 200 && status !== 204 && status !== 304;
 }
 
-function capturedEnd(res: ServerResponse, capture: Capture, end: ResponseMethod, chunk: unknown, encoding: unknown, callback: unknown): unknown {
+function capturedEnd(
+  res: ServerResponse,
+  capture: Capture,
+  end: ResponseMethod,
+  chunk: unknown,
+  encoding: unknown,
+  callback: unknown,
+): unknown {
   // A second end() while the first is held (a handler that answered, then threw) changes nothing.
   if (capture.ended) return res;
   // end(callback) and end(chunk, callback) as Node reads them.
@@ -111,7 +118,8 @@ const headerMapKey = Object.getOwnPropertySymbols(new OutgoingMessage()).find((s
 // writes them straight to the wire. Setting and removing one header creates that map (most apps
 // have set one already), far cheaper than wrapping writeHead() as a third own property of `res`.
 function ensureHeaderStore(res: ServerResponse): void {
-  const exists = headerMapKey === undefined ? res.getHeaderNames().length > 0 : Boolean((res as unknown as Record<symbol, unknown>)[headerMapKey]);
+  const exists =
+    headerMapKey === undefined ? res.getHeaderNames().length > 0 : Boolean((res as unknown as Record<symbol, unknown>)[headerMapKey]);
   if (exists || res.headersSent) return;
   res.setHeader(PROBE, '1');
   res.removeHeader(PROBE);

@@ -29,8 +29,12 @@ export function idempotencyError(code: IdempotencyErrorCode, retryAfter?: number
  * store's in-progress slots are shared, and one client must not take them all.
  */
 export function inProgressLimitError(retryAfter: number): ApiError {
-  return createError(429, 'Too many requests with an Idempotency-Key are in progress for this client; this is temporary: retry after the time in Retry-After.', {
-    retryAfter,
-    expose: true,
-  });
+  return createError(
+    429,
+    'Too many requests with an Idempotency-Key are in progress for this client; this is temporary: retry after the time in Retry-After.',
+    {
+      retryAfter,
+      expose: true,
+    },
+  );
 }

@@ -41,4 +41,3 @@ export function fingerprintRequest(req: FingerprintedRequest): string {
   if (typeof body === 'string' && oneShot !== undefined) return oneShot('sha256', head + body, 'base64url');
   return crypto.createHash('sha256').update(head).update(body).digest('base64url');
 }
-

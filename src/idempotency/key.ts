@@ -13,9 +13,7 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 /** What the `Idempotency-Key` header of a request holds. */
 export type ParsedIdempotencyKey =
-  | { readonly kind: 'missing' }
-  | { readonly kind: 'invalid' }
-  | { readonly kind: 'key'; readonly key: string };
+  { readonly kind: 'missing' } | { readonly kind: 'invalid' } | { readonly kind: 'key'; readonly key: string };
 
 const MISSING: ParsedIdempotencyKey = { kind: 'missing' };
 const INVALID: ParsedIdempotencyKey = { kind: 'invalid' };

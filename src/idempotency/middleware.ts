@@ -89,7 +89,14 @@ export function idempotency<Req extends IncomingMessage = Request>(options: Idem
 
   // Stores the response, or gives the key up; a store that answers with a promise holds the
   // response until it settles. Nothing here throws or rejects: failures are reported.
-  const finish = (req: Req, res: ServerResponse, key: string, fingerprint: string, token: string, captured: StoredResponse | undefined): PromiseLike<void> | undefined => {
+  const finish = (
+    req: Req,
+    res: ServerResponse,
+    key: string,
+    fingerprint: string,
+    token: string,
+    captured: StoredResponse | undefined,
+  ): PromiseLike<void> | undefined => {
     const reportLost = (stored: boolean): void => {
       if (!stored) report(new Error('idempotency: the lock expired before the response was stored'), req);
     };
@@ -109,7 +116,15 @@ export function idempotency<Req extends IncomingMessage = Request>(options: Idem
     }
   };
 
-  const answer = (req: Req, res: ServerResponse, next: Next, identity: string, key: string, fingerprint: string, result: ClaimResult): void => {
+  const answer = (
+    req: Req,
+    res: ServerResponse,
+    next: Next,
+    identity: string,
+    key: string,
+    fingerprint: string,
+    result: ClaimResult,
+  ): void => {
     if (result.state === 'claimed') {
       const { token } = result;
       let counted = true;

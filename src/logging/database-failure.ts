@@ -42,12 +42,21 @@ const SQL_NUMBERS = ['errno', 'errcode'] as const;
 
 // Mongoose's errors all extend MongooseError, whose prototype is named so (mongoose lib/error/mongooseError.js).
 function isMongooseError(error: Bag): boolean {
-  for (let proto: unknown = Object.getPrototypeOf(error), depth = 0; isBag(proto) && depth < 8; proto = Object.getPrototypeOf(proto), depth += 1) {
+  for (
+    let proto: unknown = Object.getPrototypeOf(error), depth = 0;
+    isBag(proto) && depth < 8;
+    proto = Object.getPrototypeOf(proto), depth += 1
+  ) {
     if (Object.getOwnPropertyDescriptor(proto, 'name')?.value === 'MongooseError') return true;
   }
   // A copy from another realm or bundle: the two shapes the handler sees most.
   if (error.name === 'CastError') return typeof error.path === 'string' && typeof error.kind === 'string';
-  return error.name === 'ValidationError' && isBag(error.errors) && !Array.isArray(error.errors) && Object.values(error.errors).some((entry) => isBag(entry) && (entry.name === 'ValidatorError' || entry.name === 'CastError'));
+  return (
+    error.name === 'ValidationError' &&
+    isBag(error.errors) &&
+    !Array.isArray(error.errors) &&
+    Object.values(error.errors).some((entry) => isBag(entry) && (entry.name === 'ValidatorError' || entry.name === 'CastError'))
+  );
 }
 
 function sourceOf(error: Bag): DatabaseSource | undefined {
@@ -59,7 +68,12 @@ function sourceOf(error: Bag): DatabaseSource | undefined {
   if (isMongooseError(error)) return 'mongoose';
   if (/^Mongo[A-Za-z]*Error$/.test(name)) return 'mongodb';
   if (typeof error.severity === 'string' && typeof code === 'string' && SQLSTATE.test(code)) return 'postgres';
-  if (typeof error.sqlState === 'string' || typeof error.sqlMessage === 'string' || (typeof code === 'string' && /^ER_[A-Z0-9_]+$/.test(code))) return 'mysql';
+  if (
+    typeof error.sqlState === 'string' ||
+    typeof error.sqlMessage === 'string' ||
+    (typeof code === 'string' && /^ER_[A-Z0-9_]+$/.test(code))
+  )
+    return 'mysql';
   if (name === 'SqliteError' || (typeof code === 'string' && /^(?:ERR_)?SQLITE_[A-Z0-9_]+$/.test(code))) return 'sqlite';
   return undefined;
 }
@@ -69,7 +83,10 @@ const codeOf = (value: unknown): string | number | undefined =>
 
 /** Distinct string names, at most 16, each bounded. */
 const namesOf = (names: readonly unknown[]): string[] =>
-  [...new Set(names.filter((name): name is string => typeof name === 'string' && name !== '').map((name) => name.slice(0, 128)))].slice(0, MAX_LISTED);
+  [...new Set(names.filter((name): name is string => typeof name === 'string' && name !== '').map((name) => name.slice(0, 128)))].slice(
+    0,
+    MAX_LISTED,
+  );
 
 function put(details: Record<string, DatabaseField>, key: string, value: DatabaseField | undefined): void {
   if (value !== undefined && !(Array.isArray(value) && value.length === 0)) details[key] = value;
@@ -94,14 +111,17 @@ function mongooseEntries(errors: Bag): Record<string, string>[] {
 
 // `{ path, type, validatorKey }` per Sequelize ValidationErrorItem; never its `value`, `instance` or `original`.
 function sequelizeEntries(items: readonly unknown[]): Record<string, string>[] {
-  return items.filter(isBag).slice(0, MAX_LISTED).map((item) => {
-    const entry: Record<string, string> = {};
-    for (const key of ['path', 'type', 'validatorKey'] as const) {
-      const text = logText(item[key]);
-      if (text !== undefined) entry[key] = text;
-    }
-    return entry;
-  });
+  return items
+    .filter(isBag)
+    .slice(0, MAX_LISTED)
+    .map((item) => {
+      const entry: Record<string, string> = {};
+      for (const key of ['path', 'type', 'validatorKey'] as const) {
+        const text = logText(item[key]);
+        if (text !== undefined) entry[key] = text;
+      }
+      return entry;
+    });
 }
 
 function detailsOf(source: DatabaseSource, error: Bag): Record<string, DatabaseField> {
@@ -196,10 +216,14 @@ function redactStack(stack: unknown, type: string, raw: string, message: string)
 const LETTER = '[\\p{L}\\p{N}_]';
 // A quoted segment: "...", `...`, or '...' (an apostrophe between letters, as in "can't", opens
 // none). A quote followed by a letter does not close it (`'O'Brien'`); an unclosed one runs to the end.
-const QUOTED = new RegExp(`(["\`])(?:(?!\\1)[\\s\\S]|\\1(?=${LETTER}))*(?:\\1(?!${LETTER})|$)|(?<!${LETTER})'(?:[^']|'(?=${LETTER}))*(?:'(?!${LETTER})|$)`, 'gu');
+const QUOTED = new RegExp(
+  `(["\`])(?:(?!\\1)[\\s\\S]|\\1(?=${LETTER}))*(?:\\1(?!${LETTER})|$)|(?<!${LETTER})'(?:[^']|'(?=${LETTER}))*(?:'(?!${LETTER})|$)`,
+  'gu',
+);
 // Words after which databases quote a name, not a value: `constraint "users_email_key"`,
 // `column 'age'`, `for key 'users.email'`, mongoose's `Path \`email\``, Prisma's `Argument \`age\``.
-const NAME_BEFORE = /\b(?:constraint|column|relation|table|index|key|path|model|collection|fields?|argument|schema|database|function)[\s:(]*$/i;
+const NAME_BEFORE =
+  /\b(?:constraint|column|relation|table|index|key|path|model|collection|fields?|argument|schema|database|function)[\s:(]*$/i;
 const NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 const PRISMA_CALL = /^prisma\.[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*\(\)$/;
 // MongoDB's E11000 ends with the duplicated key's values: `dup key: { email: "a@b.c" }`.
@@ -257,6 +281,8 @@ export function readDatabaseFailure(error: unknown): DatabaseFailure | undefined
     return source === undefined ? undefined : failureOf(source, error);
   } catch {
     // A getter that throws: a database error is still one, with nothing more said about it.
-    return source === undefined ? undefined : { source, code: undefined, message: REDACTED, stack: undefined, details: {}, cause: undefined };
+    return source === undefined
+      ? undefined
+      : { source, code: undefined, message: REDACTED, stack: undefined, details: {}, cause: undefined };
   }
 }

@@ -28,7 +28,8 @@ const isBag = (value: unknown): value is Bag => typeof value === 'object' && val
 const statusOf = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 999 ? value : undefined;
 const METHOD = /^[A-Za-z]{1,20}$/;
-const methodOf = (value: unknown): string | undefined => (typeof value === 'string' && METHOD.test(value) ? value.toUpperCase() : undefined);
+const methodOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && METHOD.test(value) ? value.toUpperCase() : undefined;
 const CODE = /^[A-Za-z0-9_.-]{1,64}$/;
 const codeText = (value: unknown): string | undefined => (typeof value === 'string' && CODE.test(value) ? value : undefined);
 
@@ -83,7 +84,11 @@ function callOf(client: HttpClientName | undefined, error: Bag): Call {
     }
     case 'got': {
       const options = isBag(error.options) ? error.options : {};
-      return { method: methodOf(options.method), url: safeUrl(options.url) ?? safeUrl(response?.url), status: statusOf(response?.statusCode) };
+      return {
+        method: methodOf(options.method),
+        url: safeUrl(options.url) ?? safeUrl(response?.url),
+        status: statusOf(response?.statusCode),
+      };
     }
     case 'ky': {
       const request = isBag(error.request) ? error.request : {};
@@ -140,6 +145,8 @@ export function readHttpClientFailure(error: unknown): HttpClientFailure | undef
   } catch {
     // A getter that throws: a known client's error is still one, with nothing more said about
     // it (its properties are not walked for the log either); anything else is not recognised.
-    return client === undefined ? undefined : { client, method: undefined, url: undefined, status: undefined, code: undefined, timeout: false };
+    return client === undefined
+      ? undefined
+      : { client, method: undefined, url: undefined, status: undefined, code: undefined, timeout: false };
   }
 }

@@ -6,21 +6,14 @@ import { redactUrls, redactUserinfo } from './safe-url';
 // Names whose values are credentials; wherever they appear in an error (fetch errors carry the
 // request's headers, axios its `auth: { username, password }` too), their values never reach
 // the log. Exact names first, then patterns over the name lower-cased without `-`, `_`, `.`.
-const SECRET_KEYS = new Set([
-  'pass',
-  'pwd',
-  'otp',
-  'jwt',
-  'dsn',
-  'sessionid',
-  'connect.sid',
-]);
+const SECRET_KEYS = new Set(['pass', 'pwd', 'otp', 'jwt', 'dsn', 'sessionid', 'connect.sid']);
 // Anywhere in the name: `password_hash`, `client_secret`, `aws_credentials`, `set-cookie`...
 const SECRET_PARTS = /password|passwd|passphrase|secret|credential|authorization|cookie|apikey|privatekey|connectionstring/;
 // At the end: every `*-token` / `*_token` / `*Token` (`x-amz-security-token`, `private-token`,
 // `x-csrf-token`, `accessToken`) and keys named for what they unlock (`access_key`, `signingKey`).
 // Not `tokenType`, `maxTokens`, `keyword`, `primaryKey`, `cacheKey`: those say nothing secret.
-const SECRET_SUFFIX = /token$|signature$|(?:api|access|secret|private|signing|encryption|master|auth|client|license|subscription|session)key$/;
+const SECRET_SUFFIX =
+  /token$|signature$|(?:api|access|secret|private|signing|encryption|master|auth|client|license|subscription|session)key$/;
 
 /**
  * True when a property or header named `name` holds a credential, so its value is not logged:
@@ -63,8 +56,7 @@ function truncate(value: string): string {
 const isSecretKey = (value: unknown): boolean => typeof value === 'string' && isSecretName(value);
 
 // Errors from another realm (Node's own, seen from a vm context) fail `instanceof Error`.
-const isError = (value: object): value is Error =>
-  value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
+const isError = (value: object): value is Error => value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
 
 function serialize(value: unknown, depth: number, state: State): Json {
   if (++state.nodes > MAX_NODES) return '[Truncated]';
@@ -140,7 +132,8 @@ function summarizeDatabaseError(error: Error, failure: DatabaseFailure, depth: n
   out.source = failure.source;
   if (failure.code !== undefined) out.code = typeof failure.code === 'string' ? truncate(failure.code) : failure.code;
   for (const [key, value] of Object.entries(failure.details)) {
-    out[key] = typeof value === 'string' || typeof value === 'number' ? value : value.map((item) => (typeof item === 'string' ? item : { ...item }));
+    out[key] =
+      typeof value === 'string' || typeof value === 'number' ? value : value.map((item) => (typeof item === 'string' ? item : { ...item }));
   }
   if (failure.cause !== undefined) out.cause = serialize(failure.cause, depth + 1, state);
   return out;
@@ -193,7 +186,13 @@ function serializeObject(object: object, depth: number, state: State): { [key: s
   return out;
 }
 
-function copyOwnKeys(object: object, out: { [key: string]: Json }, depth: number, state: State, skipped: ReadonlySet<string> | undefined): void {
+function copyOwnKeys(
+  object: object,
+  out: { [key: string]: Json },
+  depth: number,
+  state: State,
+  skipped: ReadonlySet<string> | undefined,
+): void {
   const bag = object as Record<string, unknown>;
   for (const key of Object.keys(object).slice(0, MAX_KEYS)) {
     if (skipped?.has(key) === true) continue;
@@ -224,7 +223,8 @@ export function serializeClientError(error: Error): Json {
     const state: State = { seen: new Set([error]), nodes: 1 };
     const out: { [key: string]: Json } = { type: truncate(String(error.name)), message: truncate(String(error.message)) };
     const headers = (error as { headers?: unknown }).headers;
-    const skipped = isHeaderBag('headers', headers) && Object.keys(headers).length === 0 ? CLIENT_ERROR_SKIPPED_NO_HEADERS : CLIENT_ERROR_SKIPPED;
+    const skipped =
+      isHeaderBag('headers', headers) && Object.keys(headers).length === 0 ? CLIENT_ERROR_SKIPPED_NO_HEADERS : CLIENT_ERROR_SKIPPED;
     copyOwnKeys(error, out, 0, state, skipped);
     return out;
   } catch {

@@ -90,7 +90,8 @@ export function createOpenTelemetryRecorder(options: true | OpenTelemetryMetrics
   if (given !== undefined && typeof (given as { getMeter?: unknown }).getMeter !== 'function') {
     throw new TypeError('statusMetrics: `openTelemetry.meterProvider` must have a getMeter() method');
   }
-  if (settings.record4xx !== undefined && typeof settings.record4xx !== 'boolean') throw new TypeError('statusMetrics: `openTelemetry.record4xx` must be a boolean');
+  if (settings.record4xx !== undefined && typeof settings.record4xx !== 'boolean')
+    throw new TypeError('statusMetrics: `openTelemetry.record4xx` must be a boolean');
   const record4xx = settings.record4xx === true;
   let providerOf: () => MeterProviderLike;
   if (given !== undefined) {
@@ -99,7 +100,9 @@ export function createOpenTelemetryRecorder(options: true | OpenTelemetryMetrics
     // The API must be there now: a missing peer fails at startup, not per request.
     const api = openTelemetryApi();
     if (api === undefined) {
-      throw new Error('statusMetrics: OpenTelemetry metrics need @opentelemetry/api (npm install @opentelemetry/api), or pass `openTelemetry.meterProvider`');
+      throw new Error(
+        'statusMetrics: OpenTelemetry metrics need @opentelemetry/api (npm install @opentelemetry/api), or pass `openTelemetry.meterProvider`',
+      );
     }
     // The global provider as registered at the first data point, not at startup.
     providerOf = () => api.metrics.getMeterProvider();
@@ -108,11 +111,13 @@ export function createOpenTelemetryRecorder(options: true | OpenTelemetryMetrics
   let histogram: Histogram | undefined;
   const duration = (): Histogram =>
     // Created at the first data point, so an SDK started after the app was built is the one used.
-    (histogram ??= providerOf().getMeter(METER_NAME).createHistogram('http.server.request.duration', {
-      description: 'Duration of HTTP server requests.',
-      unit: 's',
-      advice: { explicitBucketBoundaries: [...DURATION_BUCKETS] },
-    }));
+    (histogram ??= providerOf()
+      .getMeter(METER_NAME)
+      .createHistogram('http.server.request.duration', {
+        description: 'Duration of HTTP server requests.',
+        unit: 's',
+        advice: { explicitBucketBoundaries: [...DURATION_BUCKETS] },
+      }));
 
   return {
     response(req, route, status, code, seconds) {

@@ -106,9 +106,7 @@ export function buildSnapshot(series: Iterable<CountedSeries>): StatusSnapshot {
     codes: [...codes]
       .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
       .map(([code, { status, count }]) => ({ code, status, count, percent: percentOf(count, total) })),
-    routes: [...routes.values()].sort(
-      (a, b) => b.count - a.count || a.route.localeCompare(b.route) || a.method.localeCompare(b.method),
-    ),
+    routes: [...routes.values()].sort((a, b) => b.count - a.count || a.route.localeCompare(b.route) || a.method.localeCompare(b.method)),
   };
 }
 

@@ -111,7 +111,15 @@ export function statusMetrics<Req extends IncomingMessage = Request>(options: St
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       prometheus?.response(method, route, res.statusCode, code, seconds);
       if (openTelemetry !== undefined) {
-        publish(() => openTelemetry.response(req, routeTemplate() === undefined ? undefined : route, res.statusCode, error === undefined ? undefined : code, seconds));
+        publish(() =>
+          openTelemetry.response(
+            req,
+            routeTemplate() === undefined ? undefined : route,
+            res.statusCode,
+            error === undefined ? undefined : code,
+            seconds,
+          ),
+        );
       }
     });
     // 'close' without 'finish': the client went away before the response was sent.
@@ -123,7 +131,9 @@ export function statusMetrics<Req extends IncomingMessage = Request>(options: St
       count(method, route, 0, NO_CODE);
       prometheus?.aborted(method, route);
       if (openTelemetry !== undefined) {
-        publish(() => openTelemetry.aborted(req, routeTemplate() === undefined ? undefined : route, Number(process.hrtime.bigint() - started) / 1e9));
+        publish(() =>
+          openTelemetry.aborted(req, routeTemplate() === undefined ? undefined : route, Number(process.hrtime.bigint() - started) / 1e9),
+        );
       }
     });
     next();

@@ -212,7 +212,11 @@ export function openApiComponents(options: OpenApiComponentsOptions = {}): OpenA
 
   const responses: Record<string, OpenApiResponse> = {};
   for (const info of infos) {
-    responses[name(info.className)] = statusResponse(ctx, info, codes.filter((entry) => entry.status === info.status));
+    responses[name(info.className)] = statusResponse(
+      ctx,
+      info,
+      codes.filter((entry) => entry.status === info.status),
+    );
   }
   for (const entry of codes) responses[name(entry.code)] = codeResponse(ctx, entry);
 

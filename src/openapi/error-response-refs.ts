@@ -28,7 +28,8 @@ export function errorResponseRefs(
   const chosen = new Map<ErrorStatus, string | undefined>();
   for (const entry of entries) {
     const status = typeof entry === 'number' ? entry : codeStatus.get(entry);
-    if (status === undefined || !isErrorStatus(status)) throw new TypeError(`${String(entry)} is neither a catalog status nor a known code`);
+    if (status === undefined || !isErrorStatus(status))
+      throw new TypeError(`${String(entry)} is neither a catalog status nor a known code`);
     const code = typeof entry === 'string' && getStatusInfo(status)?.code !== entry ? entry : undefined;
     chosen.set(status, chosen.has(status) && chosen.get(status) !== code ? undefined : code);
   }

@@ -43,7 +43,11 @@ export function envelopeSchema(): JsonSchema {
           code,
           message: { type: 'string', description: 'For people; 5xx always carry the generic message of their status.' },
           details: { description: 'Structured details when there is more to say (a list of validation issues for `validation_error`).' },
-          doc_url: { type: 'string', format: 'uri', description: 'The page documenting this code, when the server is configured with `docsBaseUrl`.' },
+          doc_url: {
+            type: 'string',
+            format: 'uri',
+            description: 'The page documenting this code, when the server is configured with `docsBaseUrl`.',
+          },
         },
         additionalProperties: false,
       },

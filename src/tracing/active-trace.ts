@@ -24,7 +24,10 @@ interface RpcMetadata {
 }
 
 const isSpan = (value: unknown): value is Span =>
-  typeof value === 'object' && value !== null && typeof (value as Span).spanContext === 'function' && typeof (value as Span).isRecording === 'function';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Span).spanContext === 'function' &&
+  typeof (value as Span).isRecording === 'function';
 
 /**
  * The HTTP server span of the request, when instrumentation-http made one: that is the span the

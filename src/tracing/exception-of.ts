@@ -43,7 +43,8 @@ function stacktraceOf(error: SerializedObject): string | undefined {
   const parts: string[] = [];
   let current: Serialized | undefined = error;
   for (let depth = 0; current !== undefined && current !== null && depth <= MAX_CAUSES; depth++) {
-    const part: string = isObject(current) && text(current.type) !== undefined ? (text(current.stack) ?? headOf(current)) : describe(current);
+    const part: string =
+      isObject(current) && text(current.type) !== undefined ? (text(current.stack) ?? headOf(current)) : describe(current);
     parts.push(depth === 0 ? part : `Caused by: ${part}`);
     current = isObject(current) ? current.cause : undefined;
   }
@@ -73,4 +74,5 @@ export function exceptionOf(thrown: unknown): RecordedException {
 }
 
 // Errors from another realm (a vm context) fail `instanceof Error`.
-const isErrorLike = (value: unknown): boolean => typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Error]';
+const isErrorLike = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Error]';

@@ -40,7 +40,9 @@ export function requestParts(schemas: unknown): PartCheck[] {
     const schema = (schemas as Record<string, unknown>)[location];
     if (schema === undefined) continue;
     if (!isStandardSchema(schema)) {
-      throw new TypeError(`validate(): ${location} is not a Standard Schema (no "~standard" property of version 1 with a validate function)`);
+      throw new TypeError(
+        `validate(): ${location} is not a Standard Schema (no "~standard" property of version 1 with a validate function)`,
+      );
     }
     const standard = schema['~standard'];
     parts.push({ location, standard, vendor: typeof standard.vendor === 'string' ? standard.vendor : undefined });

@@ -72,7 +72,8 @@ function finishAll(req: RequestWithParts, parts: readonly PartCheck[], results: 
     if (issues) details = details === undefined ? detailsOf(parts[index]!, issues) : details.concat(detailsOf(parts[index]!, issues));
   }
   if (details !== undefined) return next(validationFailure(SOURCE, details));
-  for (let index = 0; index < parts.length; index++) replace(req, parts[index]!, (results[index] as StandardSchemaV1.SuccessResult<unknown>).value);
+  for (let index = 0; index < parts.length; index++)
+    replace(req, parts[index]!, (results[index] as StandardSchemaV1.SuccessResult<unknown>).value);
   next();
 }
 

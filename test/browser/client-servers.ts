@@ -38,10 +38,12 @@ export function assertFreshClientBundle(): void {
 export function pageApp(): express.Express {
   const app = express();
   app.get('/', (_req, res) => {
-    res.type('html').send(
-      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>client</title></head><body>' +
-        '<script type="module">import * as api from "/dist/client.mjs"; window.api = api;</script></body></html>',
-    );
+    res
+      .type('html')
+      .send(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>client</title></head><body>' +
+          '<script type="module">import * as api from "/dist/client.mjs"; window.api = api;</script></body></html>',
+      );
   });
   app.get('/dist/:file', (req, res) => {
     // Only the bundle's own modules, by name: nothing else of the file system is served.

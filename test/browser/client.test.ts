@@ -37,7 +37,9 @@ beforeAll(async () => {
   page.on('response', async (response) => {
     if (response.url().endsWith('.mjs')) modules.set(new URL(response.url()).pathname, await response.body());
   });
-  const failed = new Promise<never>((_resolve, reject) => page.once('pageerror', (error) => reject(new Error(`dist/client.mjs did not load in Chromium: ${error.message}`))));
+  const failed = new Promise<never>((_resolve, reject) =>
+    page.once('pageerror', (error) => reject(new Error(`dist/client.mjs did not load in Chromium: ${error.message}`))),
+  );
   await page.goto(urls.page);
   await Promise.race([page.waitForFunction(() => 'api' in window, undefined, { timeout: 15_000 }), failed]);
 }, 60_000);
@@ -106,7 +108,15 @@ test('a 429 with Retry-After is retried after the delay the server asked for', a
     const retries: { attempt: number; delayMs: number; fromRetryAfter: boolean; status: unknown }[] = [];
     const client = api.createClient({
       baseUrl,
-      retry: { onRetry: (event) => retries.push({ attempt: event.attempt, delayMs: event.delayMs, fromRetryAfter: event.fromRetryAfter, status: (event.error as { status?: unknown }).status }) },
+      retry: {
+        onRetry: (event) =>
+          retries.push({
+            attempt: event.attempt,
+            delayMs: event.delayMs,
+            fromRetryAfter: event.fromRetryAfter,
+            status: (event.error as { status?: unknown }).status,
+          }),
+      },
     });
     const started = performance.now();
     const value = await client.get('/busy/get-429');
@@ -122,7 +132,12 @@ test('a POST retried after a 503 sends the same Idempotency-Key on both attempts
   const outcome = await page.evaluate(async (baseUrl) => {
     const api = (window as unknown as { api: ClientModule }).api;
     const retries: { fromRetryAfter: boolean; status: unknown }[] = [];
-    const client = api.createClient({ baseUrl, retry: { onRetry: (event) => retries.push({ fromRetryAfter: event.fromRetryAfter, status: (event.error as { status?: unknown }).status }) } });
+    const client = api.createClient({
+      baseUrl,
+      retry: {
+        onRetry: (event) => retries.push({ fromRetryAfter: event.fromRetryAfter, status: (event.error as { status?: unknown }).status }),
+      },
+    });
     return { value: await client.post('/orders/post-503', { json: { sku: 'A-1' } }), retries };
   }, urls.exposed);
   expect(outcome).toEqual({ value: { id: 'order_1', attempts: 2 }, retries: [{ fromRetryAfter: true, status: 503 }] });
@@ -149,7 +164,13 @@ test('without Access-Control-Expose-Headers the browser hides Retry-After and X-
       retryAfterHeader: found?.response.headers.get('Retry-After'),
     };
   }, urls.unexposed);
-  expect(outcome).toEqual({ value: { attempts: 2 }, retries: [false], requestId: unexposed.log.requestIds.at(-1), headerRequestId: null, retryAfterHeader: null });
+  expect(outcome).toEqual({
+    value: { attempts: 2 },
+    retries: [false],
+    requestId: unexposed.log.requestIds.at(-1),
+    headerRequestId: null,
+    retryAfterHeader: null,
+  });
 });
 
 test('a CORS failure is a NetworkError the caller can catch, naming the URL; the page keeps working', async () => {

@@ -50,7 +50,8 @@ export function analyseScreenshot(page: Page, png: Buffer): Promise<ScreenshotSt
           const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
           colors.add(((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3));
           if (Math.abs(r - data[0]!) + Math.abs(g - data[1]!) + Math.abs(b - data[2]!) > 48) ink++;
-          const cell = Math.min(rows - 1, Math.floor((y * rows) / height)) * columns + Math.min(columns - 1, Math.floor((x * columns) / width));
+          const cell =
+            Math.min(rows - 1, Math.floor((y * rows) / height)) * columns + Math.min(columns - 1, Math.floor((x * columns) / width));
           sums[cell]! += luminance;
           counts[cell]! += 1;
           total += luminance;

@@ -86,7 +86,9 @@ describe('the HTML status page in Chromium, JavaScript off', () => {
   test('no script at all, and the table of contents works by anchors alone', async () => {
     const page = await noScript.newPage();
     await page.goto(url);
-    expect(await page.evaluate(() => ({ scripts: document.scripts.length, lang: document.documentElement.lang, title: document.title }))).toEqual({
+    expect(
+      await page.evaluate(() => ({ scripts: document.scripts.length, lang: document.documentElement.lang, title: document.title })),
+    ).toEqual({
       scripts: 0,
       lang: 'en',
       title: 'Status codes',
@@ -113,7 +115,10 @@ describe('the HTML status page in Chromium, JavaScript off', () => {
     expect(await summary.getByRole('columnheader').allTextContents()).toEqual(['Status', 'Name', 'Code', 'Retryable']);
     expect(await summary.getByRole('rowheader').count()).toBe(ERROR_STATUSES.length);
     const headers = page.locator('#status-401').getByRole('table', { name: 'Headers' });
-    expect(await headers.getByRole('row').allInnerTexts()).toEqual(['Header\tRequirement\tExample', 'WWW-Authenticate\tMUST\tBearer realm="api"']);
+    expect(await headers.getByRole('row').allInnerTexts()).toEqual([
+      'Header\tRequirement\tExample',
+      'WWW-Authenticate\tMUST\tBearer realm="api"',
+    ]);
     await page.close();
   }, 60_000);
 });
@@ -122,7 +127,11 @@ describe('axe-core on the HTML status page', () => {
   async function axe(page: Page, rules?: string[]): Promise<AxeResults> {
     await page.evaluate(AXE_SOURCE);
     return page.evaluate(
-      (only) => (window as unknown as { axe: typeof Axe }).axe.run(document, { resultTypes: ['violations'], ...(only === undefined ? {} : { runOnly: only }) }),
+      (only) =>
+        (window as unknown as { axe: typeof Axe }).axe.run(document, {
+          resultTypes: ['violations'],
+          ...(only === undefined ? {} : { runOnly: only }),
+        }),
       rules,
     );
   }
@@ -148,7 +157,17 @@ describe('axe-core on the HTML status page', () => {
     const results = await audit('light');
     expect(serious(results)).toEqual([]);
     const applied = [...results.passes, ...results.violations].map((rule) => rule.id);
-    expect(applied).toEqual(expect.arrayContaining(['color-contrast', 'html-has-lang', 'document-title', 'landmark-one-main', 'heading-order', 'scope-attr-valid', 'th-has-data-cells']));
+    expect(applied).toEqual(
+      expect.arrayContaining([
+        'color-contrast',
+        'html-has-lang',
+        'document-title',
+        'landmark-one-main',
+        'heading-order',
+        'scope-attr-valid',
+        'th-has-data-cells',
+      ]),
+    );
   }, 90_000);
 
   test('dark scheme: colour contrast holds too (the scheme changes colours only)', async () => {
@@ -161,7 +180,9 @@ describe('axe-core on the HTML status page', () => {
     const context = await browser.newContext({ bypassCSP: true });
     try {
       const page = await context.newPage();
-      await page.setContent('<!DOCTYPE html><html><head><title>x</title></head><body><main><p style="color:#bbb;background:#fff">faint</p><img src="data:,"></main></body></html>');
+      await page.setContent(
+        '<!DOCTYPE html><html><head><title>x</title></head><body><main><p style="color:#bbb;background:#fff">faint</p><img src="data:,"></main></body></html>',
+      );
       const found = serious(await axe(page)).map((line) => line.split(':')[0]);
       expect(found).toEqual(expect.arrayContaining(['serious html-has-lang', 'serious color-contrast', 'critical image-alt']));
     } finally {
@@ -174,7 +195,25 @@ describe('escaping, seen by the browser', () => {
   // The HTML parser normalizes CR and NUL and re-encodes lone surrogates, so the inputs are
   // markup-heavy fragments rather than any string: what matters is that none becomes markup.
   const fragment = fc.oneof(
-    fc.constantFrom('<', '>', '&', '"', "'", '=', '/', '</td>', '</title>', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '&amp;', '&lt;', '&#39;', ' onclick="x"', '<!--', ']]>'),
+    fc.constantFrom(
+      '<',
+      '>',
+      '&',
+      '"',
+      "'",
+      '=',
+      '/',
+      '</td>',
+      '</title>',
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '&amp;',
+      '&lt;',
+      '&#39;',
+      ' onclick="x"',
+      '<!--',
+      ']]>',
+    ),
     fc.string({ unit: 'grapheme-ascii', maxLength: 6 }).map((text) => text.replace(/[\r\0`]/g, '')),
     fc.constantFrom('é', '日本', '😀', ' ', '\n'),
   );
@@ -186,14 +225,19 @@ describe('escaping, seen by the browser', () => {
     try {
       await fc.assert(
         fc.asyncProperty(hostile, hostile, async (title, message) => {
-          const reference = buildStatusReference({ codes: { hostile_code: { status: 400, message, description: message } }, libraryCodes: false });
+          const reference = buildStatusReference({
+            codes: { hostile_code: { status: 400, message, description: message } },
+            libraryCodes: false,
+          });
           await page.setContent(renderStatusReferenceHtml(reference, { title }));
           const seen = await page.evaluate(() => ({
             title: document.querySelector('title')?.textContent,
             h1: document.querySelector('h1')?.textContent,
             message: document.querySelector('#code-hostile_code td:nth-of-type(2)')?.textContent,
             scripts: document.querySelectorAll('script, img, iframe').length,
-            handlers: Array.from(document.querySelectorAll('*')).filter((element) => Array.from(element.attributes).some((attribute) => attribute.name.startsWith('on'))).length,
+            handlers: Array.from(document.querySelectorAll('*')).filter((element) =>
+              Array.from(element.attributes).some((attribute) => attribute.name.startsWith('on')),
+            ).length,
           }));
           expect(seen).toEqual({ title, h1: title, message, scripts: 0, handlers: 0 });
         }),

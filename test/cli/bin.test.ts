@@ -17,7 +17,10 @@ describe('the built bin, as npx runs it', () => {
   });
 
   test('docs --format json, with app codes from a .mjs module (a real dynamic import from CommonJS)', async () => {
-    const { code, stdout, stderr } = await runNode([], [CLI_BUILT, 'docs', '--format', 'json', '--codes', 'test/cli/fixtures/registry.mjs']);
+    const { code, stdout, stderr } = await runNode(
+      [],
+      [CLI_BUILT, 'docs', '--format', 'json', '--codes', 'test/cli/fixtures/registry.mjs'],
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const reference = JSON.parse(stdout) as { statuses: unknown[]; codes: { code: string }[] };
@@ -25,7 +28,7 @@ describe('the built bin, as npx runs it', () => {
     expect(reference.codes.map((entry) => entry.code)).toContain('quota_exhausted');
   });
 
-  test('docs with a .ts module: tsx is registered from the app\'s dependencies', async () => {
+  test("docs with a .ts module: tsx is registered from the app's dependencies", async () => {
     const { code, stdout, stderr } = await runNode([], [CLI_BUILT, 'docs', '--codes', 'examples/errors.ts']);
     expect(stderr).toBe('');
     expect(code).toBe(0);

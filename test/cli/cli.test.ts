@@ -21,8 +21,12 @@ describe('express-api-errors docs (child process, from source)', () => {
     const forbidden = stdout.slice(stdout.indexOf('### 403 Forbidden'), stdout.indexOf('### 404 Not Found'));
     expect(forbidden).toContain('**Code:** `forbidden` · **Class:** `ForbiddenError`');
     expect(forbidden).toContain('**When to expect:** The credentials are valid but do not grant this action.');
-    expect(forbidden).toContain('**What to do:** Do not retry with the same credentials; request broader permissions or scopes. Not retryable as is.');
-    expect(forbidden).toContain('| `insufficient_scope` | The access token does not grant the scope this action needs. | The token is valid but lacks a scope; `details.required_scope` names it. |');
+    expect(forbidden).toContain(
+      '**What to do:** Do not retry with the same credentials; request broader permissions or scopes. Not retryable as is.',
+    );
+    expect(forbidden).toContain(
+      '| `insufficient_scope` | The access token does not grant the scope this action needs. | The token is valid but lacks a scope; `details.required_scope` names it. |',
+    );
     const unauthorized = stdout.slice(stdout.indexOf('### 401 Unauthorized'), stdout.indexOf('### 402'));
     expect(unauthorized).toContain('**Headers:** `WWW-Authenticate` (MUST, e.g. `Bearer realm="api"`).');
     expect(unauthorized).toContain(
@@ -47,7 +51,10 @@ describe('express-api-errors docs (child process, from source)', () => {
     const reference = JSON.parse(stdout) as ReturnType<typeof buildStatusReference>;
     expect(reference).toEqual(JSON.parse(JSON.stringify(buildStatusReference({ codes: appErrors }))));
     expect(reference.statuses).toHaveLength(ERROR_STATUSES.length);
-    expect(reference.codes.filter((entry) => entry.origin === 'app').map((entry) => entry.code)).toEqual(['insufficient_scope', 'order_total_invalid']);
+    expect(reference.codes.filter((entry) => entry.origin === 'app').map((entry) => entry.code)).toEqual([
+      'insufficient_scope',
+      'order_total_invalid',
+    ]);
     expect(reference.statuses.find((entry) => entry.status === 429)).toMatchObject({
       code: 'rate_limit_exceeded',
       retryable: true,
@@ -106,9 +113,17 @@ async function runInProcess(args: readonly string[], cwd = ROOT): Promise<{ code
 
 describe('runCli: options and failures', () => {
   test.each([
-    [['docs', '--codes', 'test/cli/fixtures/table.cjs'], 1, /No defineErrorCodes\(\) registry found among the exports \(codes\); export one as default or as "errors", or pass --export <name>/],
+    [
+      ['docs', '--codes', 'test/cli/fixtures/table.cjs'],
+      1,
+      /No defineErrorCodes\(\) registry found among the exports \(codes\); export one as default or as "errors", or pass --export <name>/,
+    ],
     [['docs', '--codes', 'test/cli/fixtures/missing.js'], 1, /Cannot find module/],
-    [['docs', '--codes', 'test/cli/fixtures/registry.cjs', '--export', 'version'], 1, /The export "version" is not a defineErrorCodes\(\) registry/],
+    [
+      ['docs', '--codes', 'test/cli/fixtures/registry.cjs', '--export', 'version'],
+      1,
+      /The export "version" is not a defineErrorCodes\(\) registry/,
+    ],
     [['docs', '--colour'], 2, /Unknown option '--colour'/],
     [['serve'], 2, /^Usage:/],
     [[], 2, /^Usage:/],

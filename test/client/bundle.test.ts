@@ -9,7 +9,8 @@ const MAX_MINIFIED_BYTES = 32 * 1024;
 const MAX_GZIPPED_BYTES = 11 * 1024;
 
 // Server-only code: none of it may reach a browser bundle.
-const SERVER_ONLY = /^src\/(middleware|logging|idempotency|http|metrics|openapi|formats|utils)\/|^src\/index\.ts$|^src\/errors\/(to-api-error\.ts|recognizers\/)/;
+const SERVER_ONLY =
+  /^src\/(middleware|logging|idempotency|http|metrics|openapi|formats|utils)\/|^src\/index\.ts$|^src\/errors\/(to-api-error\.ts|recognizers\/)/;
 
 const root = join(__dirname, '../..');
 let result: BuildResult & { metafile: Metafile };
@@ -42,7 +43,9 @@ test('it pulls in no server code and no package at all: only src/client, src/err
   expect(inputs.filter((file) => SERVER_ONLY.test(file))).toEqual([]);
   expect(inputs.filter((file) => file.includes('node_modules'))).toEqual([]);
   expect(inputs.filter((file) => !/^src\/(client|errors|catalog|headers)\//.test(file))).toEqual([]);
-  expect(inputs).toEqual(expect.arrayContaining(['src/client/create-client.ts', 'src/errors/http-errors.generated.ts', 'src/catalog/statuses.ts']));
+  expect(inputs).toEqual(
+    expect.arrayContaining(['src/client/create-client.ts', 'src/errors/http-errors.generated.ts', 'src/catalog/statuses.ts']),
+  );
 });
 
 test('the output imports nothing and uses no Node builtin or global', () => {

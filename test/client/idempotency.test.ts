@@ -65,8 +65,14 @@ test('a POST whose response was lost is retried with the same key, executed once
   await expect(client.post('/orders', { json: { amount: 42 } })).resolves.toEqual({ id: 'order_1', amount: 42 });
 
   expect(executions).toHaveLength(1);
-  expect(proxy.upstream.map((answer) => [answer.status, answer.headers['idempotent-replayed']])).toEqual([[201, undefined], [201, 'true']]);
-  expect(statuses.snapshot()).toEqual([{ status: 0, code: 'network_error', count: 1 }, { status: 201, code: undefined, count: 1 }]);
+  expect(proxy.upstream.map((answer) => [answer.status, answer.headers['idempotent-replayed']])).toEqual([
+    [201, undefined],
+    [201, 'true'],
+  ]);
+  expect(statuses.snapshot()).toEqual([
+    { status: 0, code: 'network_error', count: 1 },
+    { status: 201, code: undefined, count: 1 },
+  ]);
 });
 
 test('a POST retried while the first attempt still runs gets 409 idempotency_key_in_use, waits its Retry-After, and gets the replay', async () => {
@@ -94,7 +100,10 @@ test('a POST retried while the first attempt still runs gets 409 idempotency_key
     { status: 409, code: 'idempotency_key_in_use', count: 1 },
   ]);
   // After the timeout: backoff (no jitter, 0 ms); after the 409: the server's Retry-After of 1 s.
-  expect(waits).toEqual([[0, false], [1000, true]]);
+  expect(waits).toEqual([
+    [0, false],
+    [1000, true],
+  ]);
 });
 
 test('two logical calls are two keys: both executed', async () => {

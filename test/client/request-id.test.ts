@@ -8,7 +8,10 @@ import { isValidRequestId } from '../../src';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
-const envelope = (requestId: unknown): unknown => ({ error: { code: 'resource_not_found', message: 'x' }, meta: { request_id: requestId } });
+const envelope = (requestId: unknown): unknown => ({
+  error: { code: 'resource_not_found', message: 'x' },
+  meta: { request_id: requestId },
+});
 
 const UNSAFE = [
   'req_1\r\nX-Injected: 1',
@@ -51,11 +54,19 @@ test.each(['a b', 'x'.repeat(129), 'id;with=params', '\u00e9t\u00e9'])('an X-Req
 
 test('whatever the body says, the request id is undefined or a safe id', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.oneof(fc.string({ unit: 'binary', maxLength: 140 }), fc.stringMatching(/^[A-Za-z0-9\-_.:]{0,130}$/), fc.integer(), fc.constant(null)), async (id) => {
-      const { requestId } = await parseErrorResponse(json(404, envelope(id)));
-      if (requestId !== undefined) expect(requestId).toMatch(/^[A-Za-z0-9\-_.:]{1,128}$/);
-      expect(requestId === undefined || isValidRequestId(requestId)).toBe(true);
-      expect(requestId).toBe(typeof id === 'string' && /^[A-Za-z0-9\-_.:]{1,128}$/.test(id) ? id : undefined);
-    }),
+    fc.asyncProperty(
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 140 }),
+        fc.stringMatching(/^[A-Za-z0-9\-_.:]{0,130}$/),
+        fc.integer(),
+        fc.constant(null),
+      ),
+      async (id) => {
+        const { requestId } = await parseErrorResponse(json(404, envelope(id)));
+        if (requestId !== undefined) expect(requestId).toMatch(/^[A-Za-z0-9\-_.:]{1,128}$/);
+        expect(requestId === undefined || isValidRequestId(requestId)).toBe(true);
+        expect(requestId).toBe(typeof id === 'string' && /^[A-Za-z0-9\-_.:]{1,128}$/.test(id) ? id : undefined);
+      },
+    ),
   );
 });

@@ -33,7 +33,12 @@ describe('parseHttpDate', () => {
 
   test('reads asctime as GMT whatever the local zone, where Date.parse reads it as local time', () => {
     // The zone is fixed when a process starts, so the check runs the parser, bundled, in a child process.
-    const { outputFiles } = buildSync({ entryPoints: [join(__dirname, '../../src/client/retry-after.ts')], bundle: true, format: 'cjs', write: false });
+    const { outputFiles } = buildSync({
+      entryPoints: [join(__dirname, '../../src/client/retry-after.ts')],
+      bundle: true,
+      format: 'cjs',
+      write: false,
+    });
     const script = `${outputFiles[0]!.text}
       const value = 'Sun Nov  6 08:49:37 1994';
       console.log(JSON.stringify([Date.parse(value), module.exports.parseHttpDate(value)]));`;
@@ -127,13 +132,20 @@ describe('parseRetryAfter', () => {
 
   test('property: any string gives undefined or a finite number of seconds >= 0, never an exception', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), seconds.map((t) => imf(new Date(t)))), (value) => {
-        const result = parseRetryAfter(value, now);
-        if (result !== undefined) {
-          expect(Number.isFinite(result)).toBe(true);
-          expect(result).toBeGreaterThanOrEqual(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          seconds.map((t) => imf(new Date(t))),
+        ),
+        (value) => {
+          const result = parseRetryAfter(value, now);
+          if (result !== undefined) {
+            expect(Number.isFinite(result)).toBe(true);
+            expect(result).toBeGreaterThanOrEqual(0);
+          }
+        },
+      ),
     );
   });
 });

@@ -59,9 +59,11 @@ function recordingSleep(): { sleep: Sleep; delays: number[] } {
   return { delays, sleep: async (ms) => void delays.push(ms) };
 }
 
-const throwing = (error: Error): Step => () => {
-  throw error;
-};
+const throwing =
+  (error: Error): Step =>
+  () => {
+    throw error;
+  };
 
 let server: Awaited<ReturnType<typeof scripted>> | undefined;
 afterEach(async () => {
@@ -111,7 +113,9 @@ describe('what is retried', () => {
     const sleep = recordingSleep().sleep;
     await expect(createClient({ baseUrl: server.url, retry: false }).get('/x')).rejects.toBeInstanceOf(ClientServiceUnavailableError);
     await expect(createClient({ baseUrl: server.url, retry: 0 }).get('/x')).rejects.toBeInstanceOf(ClientServiceUnavailableError);
-    await expect(createClient({ baseUrl: server.url, retry: { sleep } }).get('/x', { retry: false })).rejects.toBeInstanceOf(ClientServiceUnavailableError);
+    await expect(createClient({ baseUrl: server.url, retry: { sleep } }).get('/x', { retry: false })).rejects.toBeInstanceOf(
+      ClientServiceUnavailableError,
+    );
     expect(server.hits).toHaveLength(3);
   });
 
@@ -120,14 +124,21 @@ describe('what is retried', () => {
     const api = createClient({ baseUrl: server.url, retry: { sleep: recordingSleep().sleep } });
     await api.put('/x', { json: { a: 1 } });
     await api.delete('/x');
-    expect(server.hits.map((hit) => [hit.method, hit.key])).toEqual([['PUT', undefined], ['PUT', undefined], ['DELETE', undefined], ['DELETE', undefined]]);
+    expect(server.hits.map((hit) => [hit.method, hit.key])).toEqual([
+      ['PUT', undefined],
+      ['PUT', undefined],
+      ['DELETE', undefined],
+      ['DELETE', undefined],
+    ]);
   });
 
   test('a streamed body cannot be sent twice, so it is not retried', async () => {
     server = await scripted([throwing(new ServiceUnavailableError()), ok]);
     const api = createClient({ baseUrl: server.url, retry: { sleep: recordingSleep().sleep } });
     const body = new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode('{}')), controller.close()) });
-    await expect(api.put('/x', { body, headers: { 'Content-Type': 'application/json' } })).rejects.toBeInstanceOf(ClientServiceUnavailableError);
+    await expect(api.put('/x', { body, headers: { 'Content-Type': 'application/json' } })).rejects.toBeInstanceOf(
+      ClientServiceUnavailableError,
+    );
     expect(server.hits).toHaveLength(1);
   });
 });
@@ -165,8 +176,12 @@ describe('POST and PATCH: only with an Idempotency-Key, the same on every attemp
   test('without a key (idempotencyKey: false), POST is never retried', async () => {
     server = await scripted([throwing(new ServiceUnavailableError())]);
     const sleep = recordingSleep().sleep;
-    await expect(createClient({ baseUrl: server.url, idempotencyKey: false, retry: { sleep } }).post('/x')).rejects.toBeInstanceOf(ClientServiceUnavailableError);
-    await expect(createClient({ baseUrl: server.url, retry: { sleep } }).post('/x', { idempotencyKey: false })).rejects.toBeInstanceOf(ClientServiceUnavailableError);
+    await expect(createClient({ baseUrl: server.url, idempotencyKey: false, retry: { sleep } }).post('/x')).rejects.toBeInstanceOf(
+      ClientServiceUnavailableError,
+    );
+    await expect(createClient({ baseUrl: server.url, retry: { sleep } }).post('/x', { idempotencyKey: false })).rejects.toBeInstanceOf(
+      ClientServiceUnavailableError,
+    );
     expect(server.hits.map((hit) => hit.key)).toEqual([undefined, undefined]);
   });
 
@@ -181,7 +196,10 @@ describe('POST and PATCH: only with an Idempotency-Key, the same on every attemp
   });
 
   test('409 idempotency_key_in_use (the first attempt still running) is retried after its Retry-After', async () => {
-    const inUse = new ConflictError('A request with this Idempotency-Key is still being processed.', { code: 'idempotency_key_in_use', headers: { 'Retry-After': '2' } });
+    const inUse = new ConflictError('A request with this Idempotency-Key is still being processed.', {
+      code: 'idempotency_key_in_use',
+      headers: { 'Retry-After': '2' },
+    });
     server = await scripted([throwing(inUse), ok]);
     const { sleep, delays } = recordingSleep();
     const api = createClient({ baseUrl: server.url, retry: { sleep } });
@@ -194,7 +212,10 @@ describe('POST and PATCH: only with an Idempotency-Key, the same on every attemp
   test('the key generator falls back to getRandomValues where randomUUID is missing (insecure browser contexts)', () => {
     const original = Object.getOwnPropertyDescriptor(globalThis, 'crypto')!;
     try {
-      Object.defineProperty(globalThis, 'crypto', { value: { getRandomValues: (bytes: Uint8Array) => bytes.fill(0xff) }, configurable: true });
+      Object.defineProperty(globalThis, 'crypto', {
+        value: { getRandomValues: (bytes: Uint8Array) => bytes.fill(0xff) },
+        configurable: true,
+      });
       expect(generateIdempotencyKey()).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
       Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
       expect(generateIdempotencyKey()).toBeUndefined();
@@ -231,8 +252,24 @@ describe('how long it waits', () => {
 
   test.each([
     ['IMF-fixdate', (t: number) => formatHttpDate(t)],
-    ['RFC 850', (t: number) => new Date(t).toUTCString().replace(/^(\w{3}), (\d{2}) (\w{3}) \d{2}(\d{2})/, (_m, day: string, d: string, mon: string, yy: string) => `${{ Sun: 'Sunday', Mon: 'Monday', Tue: 'Tuesday', Wed: 'Wednesday', Thu: 'Thursday', Fri: 'Friday', Sat: 'Saturday' }[day]}, ${d}-${mon}-${yy}`)],
-    ['asctime', (t: number) => { const [day, , mon, year, time] = new Date(t).toUTCString().replace(',', '').split(' ') as string[]; return `${day} ${mon} ${String(new Date(t).getUTCDate()).padStart(2, ' ')} ${time} ${year}`; }],
+    [
+      'RFC 850',
+      (t: number) =>
+        new Date(t)
+          .toUTCString()
+          .replace(
+            /^(\w{3}), (\d{2}) (\w{3}) \d{2}(\d{2})/,
+            (_m, day: string, d: string, mon: string, yy: string) =>
+              `${{ Sun: 'Sunday', Mon: 'Monday', Tue: 'Tuesday', Wed: 'Wednesday', Thu: 'Thursday', Fri: 'Friday', Sat: 'Saturday' }[day]}, ${d}-${mon}-${yy}`,
+          ),
+    ],
+    [
+      'asctime',
+      (t: number) => {
+        const [day, , mon, year, time] = new Date(t).toUTCString().replace(',', '').split(' ') as string[];
+        return `${day} ${mon} ${String(new Date(t).getUTCDate()).padStart(2, ' ')} ${time} ${year}`;
+      },
+    ],
   ])('Retry-After as an HTTP-date (%s) is waited relative to the server Date', async (_form, format) => {
     const step: Step = (_req, res) => {
       const now = Math.floor(Date.now() / 1000) * 1000;
@@ -249,7 +286,10 @@ describe('how long it waits', () => {
     server = await scripted([throwing(new BadGatewayError())]);
     const { sleep, delays } = recordingSleep();
     const draws = [0.5, 0.5, 0.5, 0.999, 0];
-    const api = createClient({ baseUrl: server.url, retry: { limit: 5, baseDelayMs: 100, maxDelayMs: 250, sleep, random: () => draws.shift()! } });
+    const api = createClient({
+      baseUrl: server.url,
+      retry: { limit: 5, baseDelayMs: 100, maxDelayMs: 250, sleep, random: () => draws.shift()! },
+    });
     await expect(api.get('/x')).rejects.toBeInstanceOf(BadGatewayError);
     // ceilings 100, 200, 250 (cap), 250, 250; each wait a uniform draw below its ceiling
     expect(delays).toEqual([50, 100, 125, 249, 0]);
@@ -275,7 +315,10 @@ describe('how long it waits', () => {
       const fetch: typeof globalThis.fetch = async () => {
         calls.push(Date.now());
         return calls.length === 1
-          ? new Response(JSON.stringify({ error: { code: 'rate_limit_exceeded', message: 'Slow down' }, meta: { request_id: 'r' } }), { status: 429, headers: { 'Content-Type': 'application/json', 'Retry-After': '30' } })
+          ? new Response(JSON.stringify({ error: { code: 'rate_limit_exceeded', message: 'Slow down' }, meta: { request_id: 'r' } }), {
+              status: 429,
+              headers: { 'Content-Type': 'application/json', 'Retry-After': '30' },
+            })
           : new Response('{"ok":true}', { headers: { 'Content-Type': 'application/json' } });
       };
       const api = createClient({ baseUrl: 'http://api.test', fetch, timeoutMs: false, deadlineMs: false });
@@ -298,7 +341,10 @@ describe('network errors and time limits', () => {
     const events: StatusEvent[] = [];
     const api = createClient({ baseUrl: server.url, retry: { sleep: recordingSleep().sleep }, onStatus: (event) => events.push(event) });
     await expect(api.get('/x')).resolves.toEqual({ ok: true });
-    expect(events.map((event) => [event.status, event.code, event.willRetry])).toEqual([[0, 'network_error', true], [200, undefined, false]]);
+    expect(events.map((event) => [event.status, event.code, event.willRetry])).toEqual([
+      [0, 'network_error', true],
+      [200, undefined, false],
+    ]);
   });
 
   test('a refused connection ends as a NetworkError with its cause, after the retries', async () => {
@@ -313,9 +359,20 @@ describe('network errors and time limits', () => {
   });
 
   test('an attempt over `timeoutMs` is abandoned and retried', async () => {
-    server = await scripted([async (_req, res) => { await wait(1000); if (!res.headersSent && !res.destroyed) res.json({ late: true }); }, ok]);
+    server = await scripted([
+      async (_req, res) => {
+        await wait(1000);
+        if (!res.headersSent && !res.destroyed) res.json({ late: true });
+      },
+      ok,
+    ]);
     const events: StatusEvent[] = [];
-    const api = createClient({ baseUrl: server.url, timeoutMs: 100, retry: { sleep: recordingSleep().sleep }, onStatus: (event) => events.push(event) });
+    const api = createClient({
+      baseUrl: server.url,
+      timeoutMs: 100,
+      retry: { sleep: recordingSleep().sleep },
+      onStatus: (event) => events.push(event),
+    });
     await expect(api.get('/x')).resolves.toEqual({ ok: true });
     expect(events.map((event) => event.code)).toEqual(['timeout', undefined]);
   });
@@ -341,7 +398,11 @@ describe('network errors and time limits', () => {
   test('a wait that would outlast the deadline is not started: the last error is thrown, with its attempts', async () => {
     server = await scripted([throwing(new BadGatewayError())]);
     // Waits of 396 ms: attempts at ~0, ~400 (and ~800 ms if the machine is quick); a wait ending past 1000 ms is never started.
-    const api = createClient({ baseUrl: server.url, deadlineMs: 1000, retry: { limit: 10, baseDelayMs: 400, maxDelayMs: 400, random: () => 0.99 } });
+    const api = createClient({
+      baseUrl: server.url,
+      deadlineMs: 1000,
+      retry: { limit: 10, baseDelayMs: 400, maxDelayMs: 400, random: () => 0.99 },
+    });
     const started = performance.now();
     const thrown = await api.get('/x').catch((error: unknown) => error);
     expect(performance.now() - started).toBeLessThan(1000);
@@ -423,7 +484,12 @@ describe('status distribution', () => {
       onStatus: () => {
         throw new Error('metrics backend down');
       },
-      retry: { sleep: recordingSleep().sleep, onRetry: () => { throw new Error('logger down'); } },
+      retry: {
+        sleep: recordingSleep().sleep,
+        onRetry: () => {
+          throw new Error('logger down');
+        },
+      },
     });
     await expect(api.get('/x')).resolves.toEqual({ ok: true });
   });

@@ -25,13 +25,19 @@ describe.each(EXPRESS_VERSIONS)('round trip over HTTP (%s)', (_version, express)
       app.get('/status/:status', (req) => {
         const status = Number(req.params.status) as (typeof ERROR_STATUSES)[number];
         // expose: true sends the message and details of a 5xx too, so every status is compared in full.
-        throw serverCreateError(status, `Thrown with ${status}`, { code: `app_code_${status}`, details: { status, tags: ['a', 'b'] }, expose: true });
+        throw serverCreateError(status, `Thrown with ${status}`, {
+          code: `app_code_${status}`,
+          details: { status, tags: ['a', 'b'] },
+          expose: true,
+        });
       });
       app.get('/masked', () => {
         throw new Error('password=hunter2 in a stack');
       });
       app.post('/users', () => {
-        throw new ServerValidationError('The user is invalid.', { details: [{ path: 'body.email', code: 'invalid_format', message: 'email must be an email address' }] });
+        throw new ServerValidationError('The user is invalid.', {
+          details: [{ path: 'body.email', code: 'invalid_format', message: 'email must be an email address' }],
+        });
       });
       app.get('/users/:id', (req) => {
         throw new ServerNotFoundError(`User ${req.params.id} was not found`);
@@ -105,7 +111,8 @@ describe("a proxy's HTML error page", () => {
   beforeAll(async () => {
     // What nginx answers when the upstream is down.
     proxy = await listen((_req, res) => {
-      const html = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.27.0</center>\r\n</body>\r\n</html>\r\n';
+      const html =
+        '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.27.0</center>\r\n</body>\r\n</html>\r\n';
       res.writeHead(502, 'Bad Gateway', { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(html), Server: 'nginx/1.27.0' });
       res.end(html);
     });
@@ -114,10 +121,19 @@ describe("a proxy's HTML error page", () => {
 
   test('is parsed into a BadGatewayError that says what it got, after the retries', async () => {
     const attempts: number[] = [];
-    const api = createClient({ baseUrl: proxy.url, retry: { limit: 2, sleep: async () => undefined }, onStatus: (event) => attempts.push(event.status) });
+    const api = createClient({
+      baseUrl: proxy.url,
+      retry: { limit: 2, sleep: async () => undefined },
+      onStatus: (event) => attempts.push(event.status),
+    });
     const thrown = await api.get('/anything').catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(BadGatewayError);
-    expect(thrown).toMatchObject({ status: 502, code: 'bad_gateway', message: '502 Bad Gateway: the response body is text/html, not JSON', attempts: 3 });
+    expect(thrown).toMatchObject({
+      status: 502,
+      code: 'bad_gateway',
+      message: '502 Bad Gateway: the response body is text/html, not JSON',
+      attempts: 3,
+    });
     expect(attempts).toEqual([502, 502, 502]);
   });
 });
@@ -143,7 +159,14 @@ describe('success bodies', () => {
         req.on('data', (chunk: Buffer) => (body += chunk.toString()));
         req.on('end', () => {
           res.setHeader('Content-Type', 'application/json');
-          res.end(JSON.stringify({ body: JSON.parse(body) as unknown, type: req.headers['content-type'], accept: req.headers.accept, auth: req.headers.authorization }));
+          res.end(
+            JSON.stringify({
+              body: JSON.parse(body) as unknown,
+              type: req.headers['content-type'],
+              accept: req.headers.accept,
+              auth: req.headers.authorization,
+            }),
+          );
         });
       } else {
         res.setHeader('Content-Type', 'text/plain');
@@ -155,7 +178,11 @@ describe('success bodies', () => {
 
   test('JSON is parsed, a 204 is undefined, other text is returned as text', async () => {
     const api = createClient({ baseUrl: `${server.url}/` });
-    await expect(api.get('/json', { query: { tag: ['a', 'b'], page: 2, skipped: undefined } })).resolves.toEqual({ method: 'GET', query: ['a', 'b'], page: '2' });
+    await expect(api.get('/json', { query: { tag: ['a', 'b'], page: 2, skipped: undefined } })).resolves.toEqual({
+      method: 'GET',
+      query: ['a', 'b'],
+      page: '2',
+    });
     await expect(api.delete('empty')).resolves.toBeUndefined();
     await expect(api.get('/text')).resolves.toBe('plain');
   });

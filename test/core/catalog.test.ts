@@ -6,13 +6,7 @@ import * as api from '../../src';
 import { CODE_PATTERN, ERROR_STATUSES, getStatusInfo, resolveStatusInfo, type StatusInfo } from '../../src/catalog';
 
 // The IANA registry's 4xx and 5xx, less 418 (unused) and 510 (historic): the reference's table.
-const IANA = [
-  ...range(400, 417),
-  ...range(421, 426),
-  428, 429, 431, 451,
-  ...range(500, 508),
-  511,
-];
+const IANA = [...range(400, 417), ...range(421, 426), 428, 429, 431, 451, ...range(500, 508), 511];
 
 // RFC 9110 renamed these; `statuses` still has the RFC 7231 names, so we assert ours on purpose.
 const RFC_9110_RENAMES: Record<number, string> = { 413: 'Content Too Large', 422: 'Unprocessable Content' };
@@ -36,7 +30,10 @@ const HEADER_DUTIES: Record<number, [string, string, string][]> = {
   407: [['Proxy-Authenticate', 'challenge', 'required']],
   409: [['Location', 'location', 'optional']],
   413: [['Retry-After', 'retryAfter', 'recommended']],
-  415: [['Accept', 'accept', 'optional'], ['Accept-Encoding', 'acceptEncoding', 'optional']],
+  415: [
+    ['Accept', 'accept', 'optional'],
+    ['Accept-Encoding', 'acceptEncoding', 'optional'],
+  ],
   416: [['Content-Range', 'completeLength', 'recommended']],
   426: [['Upgrade', 'upgrade', 'required']],
   429: [['Retry-After', 'retryAfter', 'optional']],
@@ -113,8 +110,12 @@ test('one name per class: the http-errors names are documented on the RFC 9110 c
   expect(api).not.toHaveProperty('PayloadTooLargeError');
   expect(api).not.toHaveProperty('UnprocessableEntityError');
   const generated = readFileSync(join(__dirname, '../../src/errors/http-errors.generated.ts'), 'utf8');
-  expect(generated).toContain(' * http-errors calls it `PayloadTooLargeError` after the reason phrase RFC 9110 replaced.\n * @example throw new ContentTooLargeError(');
-  expect(generated).toContain(' * http-errors calls it `UnprocessableEntityError` after the reason phrase RFC 9110 replaced.\n * @example throw new UnprocessableContentError(');
+  expect(generated).toContain(
+    ' * http-errors calls it `PayloadTooLargeError` after the reason phrase RFC 9110 replaced.\n * @example throw new ContentTooLargeError(',
+  );
+  expect(generated).toContain(
+    ' * http-errors calls it `UnprocessableEntityError` after the reason phrase RFC 9110 replaced.\n * @example throw new UnprocessableContentError(',
+  );
   expect(infos.filter((info) => info.alias !== undefined).map((info) => [info.status, info.alias])).toEqual([
     [413, 'PayloadTooLargeError'],
     [422, 'UnprocessableEntityError'],
@@ -148,8 +149,22 @@ test.each([
 });
 
 test('an unregistered status has the duties of its x00 and no class of its own', () => {
-  expect(resolveStatusInfo(499)).toEqual({ ...resolveStatusInfo(400), status: 499, phrase: 'Client Error', className: 'ApiError', alias: undefined, registered: false });
-  expect(resolveStatusInfo(520)).toEqual({ ...resolveStatusInfo(500), status: 520, phrase: 'Server Error', className: 'ApiError', alias: undefined, registered: false });
+  expect(resolveStatusInfo(499)).toEqual({
+    ...resolveStatusInfo(400),
+    status: 499,
+    phrase: 'Client Error',
+    className: 'ApiError',
+    alias: undefined,
+    registered: false,
+  });
+  expect(resolveStatusInfo(520)).toEqual({
+    ...resolveStatusInfo(500),
+    status: 520,
+    phrase: 'Server Error',
+    className: 'ApiError',
+    alias: undefined,
+    registered: false,
+  });
   expect(resolveStatusInfo(520).expose).toBe(false);
   expect(resolveStatusInfo(520)).toBe(resolveStatusInfo(520));
 });

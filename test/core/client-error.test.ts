@@ -44,7 +44,9 @@ function send(port: number, bytes: string | readonly string[], gapMs = 0): Promi
     });
     socket.on('data', (chunk) => chunks.push(chunk));
     // The server may close before it read everything: what it answered is still in `chunks`.
-    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error)));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error),
+    );
     socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
   });
 }
@@ -77,9 +79,24 @@ beforeEach(() => {
 
 const DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
-function expectAnswer(response: RawResponse, status: number, phrase: string, code: string, message: string, mediaType = 'application/json'): string {
+function expectAnswer(
+  response: RawResponse,
+  status: number,
+  phrase: string,
+  code: string,
+  message: string,
+  mediaType = 'application/json',
+): string {
   expect(response.statusLine).toBe(`HTTP/1.1 ${status} ${phrase}`);
-  expect(response.headerNames).toEqual(['Date', 'Content-Type', 'Content-Length', 'X-Content-Type-Options', 'Cache-Control', 'X-Request-Id', 'Connection']);
+  expect(response.headerNames).toEqual([
+    'Date',
+    'Content-Type',
+    'Content-Length',
+    'X-Content-Type-Options',
+    'Cache-Control',
+    'X-Request-Id',
+    'Connection',
+  ]);
   expect(response.headers.date).toMatch(DATE);
   expect(response.headers['content-type']).toBe(mediaType);
   expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.body));
@@ -88,24 +105,78 @@ function expectAnswer(response: RawResponse, status: number, phrase: string, cod
   expect(response.headers.connection).toBe('close');
   const requestId = response.headers['x-request-id']!;
   expect(requestId).toMatch(/^req_[0-9a-f-]{36}$/);
-  if (mediaType === 'application/json') expect(JSON.parse(response.body)).toEqual({ error: { code, message }, meta: { request_id: requestId } });
+  if (mediaType === 'application/json')
+    expect(JSON.parse(response.body)).toEqual({ error: { code, message }, meta: { request_id: requestId } });
   return requestId;
 }
 
 test.each<[string, string | string[], number, string, string, string, string]>([
-  ['a header line without a colon', 'GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n', 400, 'Bad Request', 'bad_request', 'The request is invalid.', 'HPE_INVALID_HEADER_TOKEN'],
-  ['a request line that is not HTTP', 'GARBAGE\r\n\r\n', 400, 'Bad Request', 'bad_request', 'The request is invalid.', 'HPE_INVALID_METHOD'],
-  ['headers over 16 KB', `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`, 431, 'Request Header Fields Too Large', 'request_header_fields_too_large', 'The request header fields are too large.', 'HPE_HEADER_OVERFLOW'],
-  ['chunk extensions over 16 KB', ['POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n', `2;ext=${'e'.repeat(17 * 1024)}\r\n{}\r\n0\r\n\r\n`], 413, 'Content Too Large', 'content_too_large', 'The request body is too large.', 'HPE_CHUNK_EXTENSIONS_OVERFLOW'],
-  ['a chunk size that is not hex', ['POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n', 'ZZ\r\n{}\r\n0\r\n\r\n'], 400, 'Bad Request', 'bad_request', 'The request is invalid.', 'HPE_INVALID_CHUNK_SIZE'],
-])('%s: answered in the envelope, with a request id, then the connection closes', async (_label, bytes, status, phrase, code, message, nodeCode) => {
-  const response = parseRaw(await send(port, bytes, 30));
-  const requestId = expectAnswer(response, status, phrase, code, message);
-  await flushLogs();
-  expect(lines).toEqual([
-    expect.objectContaining({ level: 40, request_id: requestId, status, code, msg: `client error -> ${status} ${code} (${nodeCode})`, error: expect.objectContaining({ code: nodeCode }) }),
-  ]);
-});
+  [
+    'a header line without a colon',
+    'GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n',
+    400,
+    'Bad Request',
+    'bad_request',
+    'The request is invalid.',
+    'HPE_INVALID_HEADER_TOKEN',
+  ],
+  [
+    'a request line that is not HTTP',
+    'GARBAGE\r\n\r\n',
+    400,
+    'Bad Request',
+    'bad_request',
+    'The request is invalid.',
+    'HPE_INVALID_METHOD',
+  ],
+  [
+    'headers over 16 KB',
+    `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`,
+    431,
+    'Request Header Fields Too Large',
+    'request_header_fields_too_large',
+    'The request header fields are too large.',
+    'HPE_HEADER_OVERFLOW',
+  ],
+  [
+    'chunk extensions over 16 KB',
+    [
+      'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
+      `2;ext=${'e'.repeat(17 * 1024)}\r\n{}\r\n0\r\n\r\n`,
+    ],
+    413,
+    'Content Too Large',
+    'content_too_large',
+    'The request body is too large.',
+    'HPE_CHUNK_EXTENSIONS_OVERFLOW',
+  ],
+  [
+    'a chunk size that is not hex',
+    ['POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n', 'ZZ\r\n{}\r\n0\r\n\r\n'],
+    400,
+    'Bad Request',
+    'bad_request',
+    'The request is invalid.',
+    'HPE_INVALID_CHUNK_SIZE',
+  ],
+])(
+  '%s: answered in the envelope, with a request id, then the connection closes',
+  async (_label, bytes, status, phrase, code, message, nodeCode) => {
+    const response = parseRaw(await send(port, bytes, 30));
+    const requestId = expectAnswer(response, status, phrase, code, message);
+    await flushLogs();
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 40,
+        request_id: requestId,
+        status,
+        code,
+        msg: `client error -> ${status} ${code} (${nodeCode})`,
+        error: expect.objectContaining({ code: nodeCode }),
+      }),
+    ]);
+  },
+);
 
 test('the server keeps serving well-formed requests', async () => {
   const response = parseRaw(await send(port, 'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
@@ -114,17 +185,28 @@ test('the server keeps serving well-formed requests', async () => {
 });
 
 test('the request bytes (rawPacket) are never logged: a credential in them stays out of the line', async () => {
-  const response = parseRaw(await send(port, 'GET /?api_key=RAW-SECRET-1 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer RAW-SECRET-2\r\nBad Header\r\n\r\n'));
+  const response = parseRaw(
+    await send(port, 'GET /?api_key=RAW-SECRET-1 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer RAW-SECRET-2\r\nBad Header\r\n\r\n'),
+  );
   expect(response.statusLine).toBe('HTTP/1.1 400 Bad Request');
   await flushLogs();
   expect(lines).toHaveLength(1);
   expect(JSON.stringify(lines)).not.toContain('RAW-SECRET');
-  expect((lines[0] as { error: Record<string, unknown> }).error).toEqual({ code: 'HPE_INVALID_HEADER_TOKEN', reason: 'Invalid header token', message: 'Parse Error: Invalid header token', bytes_parsed: expect.any(Number) });
+  expect((lines[0] as { error: Record<string, unknown> }).error).toEqual({
+    code: 'HPE_INVALID_HEADER_TOKEN',
+    reason: 'Invalid header token',
+    message: 'Parse Error: Invalid header token',
+    bytes_parsed: expect.any(Number),
+  });
   expect(response.raw).not.toContain('RAW-SECRET');
 });
 
 test('a request that does not finish its headers in time is a 408 (server.headersTimeout)', async () => {
-  const { server: slow, port: slowPort } = await serve({ logger: false }, { headersTimeout: 200, requestTimeout: 300, connectionsCheckingInterval: 50 } as http.ServerOptions);
+  const { server: slow, port: slowPort } = await serve({ logger: false }, {
+    headersTimeout: 200,
+    requestTimeout: 300,
+    connectionsCheckingInterval: 50,
+  } as http.ServerOptions);
   try {
     const response = parseRaw(await send(slowPort, 'GET / HTTP/1.1\r\nHost: x\r\n'));
     expectAnswer(response, 408, 'Request Timeout', 'request_timeout', 'The server timed out waiting for the request.');
@@ -134,7 +216,11 @@ test('a request that does not finish its headers in time is a 408 (server.header
 });
 
 test('problem details on request, with the type base', async () => {
-  const { server: problem, port: problemPort } = await serve({ logger: false, format: 'problem', problemTypeBase: 'https://example.com/problems/' });
+  const { server: problem, port: problemPort } = await serve({
+    logger: false,
+    format: 'problem',
+    problemTypeBase: 'https://example.com/problems/',
+  });
   try {
     const response = parseRaw(await send(problemPort, 'GARBAGE\r\n\r\n'));
     const requestId = expectAnswer(response, 400, 'Bad Request', 'bad_request', 'The request is invalid.', 'application/problem+json');
@@ -166,7 +252,8 @@ describe('the listener on its own', () => {
       return super.destroy(error);
     }
   }
-  const parseError = (code: string): Error => Object.assign(new Error('Parse Error'), { code, rawPacket: Buffer.from('GET /?token=RAW-3') });
+  const parseError = (code: string): Error =>
+    Object.assign(new Error('Parse Error'), { code, rawPacket: Buffer.from('GET /?token=RAW-3') });
 
   test('ECONNRESET: destroyed, nothing written, nothing logged', async () => {
     const { logger, lines: logged } = captureLogger();
@@ -194,23 +281,32 @@ describe('the listener on its own', () => {
     const { logger, lines: logged } = captureLogger();
     const socket = new FakeSocket();
     socket._httpMessage = { headersSent: false };
-    clientErrorHandler({ logger, logLevel: 'info', requestId: requestId({ header: 'X-Correlation-Id', generate: () => 'corr-1' }) })(parseError('HPE_CHUNK_EXTENSIONS_OVERFLOW'), socket);
+    clientErrorHandler({ logger, logLevel: 'info', requestId: requestId({ header: 'X-Correlation-Id', generate: () => 'corr-1' }) })(
+      parseError('HPE_CHUNK_EXTENSIONS_OVERFLOW'),
+      socket,
+    );
     await flushLogs();
     const response = parseRaw(socket.written);
     expect(response.statusLine).toBe('HTTP/1.1 413 Content Too Large');
     expect(response.headerNames).toContain('X-Correlation-Id');
     expect(response.headers['x-correlation-id']).toBe('corr-1');
-    expect(JSON.parse(response.body)).toEqual({ error: { code: 'content_too_large', message: 'The request body is too large.' }, meta: { request_id: 'corr-1' } });
+    expect(JSON.parse(response.body)).toEqual({
+      error: { code: 'content_too_large', message: 'The request body is too large.' },
+      meta: { request_id: 'corr-1' },
+    });
     expect(logged).toEqual([expect.objectContaining({ level: 30, status: 413 })]);
     expect(JSON.stringify(logged)).not.toContain('RAW-3');
   });
 
   test.each([
     ['unsafe', () => 'id\r\nSet-Cookie: a=b'],
-    ['throwing', (): string => {
-      throw new Error('generator down');
-    }],
-  ])('an %s id from the app\'s generator gives way to a generated one, in the configured header', (_case, generate) => {
+    [
+      'throwing',
+      (): string => {
+        throw new Error('generator down');
+      },
+    ],
+  ])("an %s id from the app's generator gives way to a generated one, in the configured header", (_case, generate) => {
     const socket = new FakeSocket();
     const ids = requestId({ header: 'X-Trace-Id' });
     clientErrorHandler({ logger: false, requestId: { header: ids.header, newId: generate } })(parseError('HPE_INVALID_METHOD'), socket);
@@ -225,7 +321,11 @@ describe('the listener on its own', () => {
     const socket = new FakeSocket();
     clientErrorHandler({ logger, logLevel: 'silent' })(Object.assign(new Error('x'), { code: 'bad\r\ncode' }), socket);
     expect(parseRaw(socket.written).statusLine).toBe('HTTP/1.1 400 Bad Request');
-    const broken = { warn: () => { throw new Error('disk full'); } } as unknown as typeof logger;
+    const broken = {
+      warn: () => {
+        throw new Error('disk full');
+      },
+    } as unknown as typeof logger;
     const other = new FakeSocket();
     clientErrorHandler({ logger: broken })(new Error('x'), other);
     expect(parseRaw(other.written).statusLine).toBe('HTTP/1.1 400 Bad Request');
@@ -237,8 +337,14 @@ describe('the listener on its own', () => {
     expect(() => clientErrorHandler({ requestIdHeader: 'X-Correlation-Id' } as never)).toThrow(
       'clientErrorHandler: `requestIdHeader` is no longer an option; pass the requestId() middleware as `requestId`',
     );
-    expect(() => clientErrorHandler({ requestId: { header: 'Bad Header', newId: () => 'a' } })).toThrow('clientErrorHandler: the requestId header "Bad Header" is not a valid header name');
-    expect(() => clientErrorHandler({ logLevel: 'warning' as never })).toThrow(`clientErrorHandler: logLevel "warning" is not a pino level or 'silent'`);
-    expect(() => clientErrorHandler({ format: 'negotiate' as never })).toThrow(`clientErrorHandler: format must be 'envelope' or 'problem', not "negotiate"`);
+    expect(() => clientErrorHandler({ requestId: { header: 'Bad Header', newId: () => 'a' } })).toThrow(
+      'clientErrorHandler: the requestId header "Bad Header" is not a valid header name',
+    );
+    expect(() => clientErrorHandler({ logLevel: 'warning' as never })).toThrow(
+      `clientErrorHandler: logLevel "warning" is not a pino level or 'silent'`,
+    );
+    expect(() => clientErrorHandler({ format: 'negotiate' as never })).toThrow(
+      `clientErrorHandler: format must be 'envelope' or 'problem', not "negotiate"`,
+    );
   });
 });

@@ -44,7 +44,18 @@ const CONSTRUCTORS: readonly (readonly [string, (options: ApiErrorOptions) => Ap
 ];
 
 /** Strings that are not snake_case codes: the shapes other libraries and languages use. */
-const BAD_CODES = ['Not-Valid', 'NotFound', 'ECONNRESET', 'user-missing', 'user missing', '1st_try', '_private', '', 'é_code', 'code\r\nX-Injected: 1'];
+const BAD_CODES = [
+  'Not-Valid',
+  'NotFound',
+  'ECONNRESET',
+  'user-missing',
+  'user missing',
+  '1st_try',
+  '_private',
+  '',
+  'é_code',
+  'code\r\nX-Injected: 1',
+];
 
 describe('an invalid code throws instead of silently becoming the default', () => {
   describe.each(CONSTRUCTORS)('%s', (_name, build) => {
@@ -91,11 +102,14 @@ describe('foreign errors are normalised, never thrown over, whatever their code'
     expect(error).toMatchObject({ status: 404, code: 'resource_not_found', message: 'No such user' });
   });
 
-  test.each(EXPRESS_VERSIONS)('%s: the handler answers a foreign 404 with code "Not-Valid" as a 404 resource_not_found', async (_label, express) => {
-    const app = appThrowing(() => ({ status: 404, code: 'Not-Valid', message: 'No such user' }), { express });
-    const body = expectErrorResponse(await request(app).get('/throw'), 404, 'Not Found');
-    expect(body.error).toEqual({ code: 'resource_not_found', message: 'No such user' });
-  });
+  test.each(EXPRESS_VERSIONS)(
+    '%s: the handler answers a foreign 404 with code "Not-Valid" as a 404 resource_not_found',
+    async (_label, express) => {
+      const app = appThrowing(() => ({ status: 404, code: 'Not-Valid', message: 'No such user' }), { express });
+      const body = expectErrorResponse(await request(app).get('/throw'), 404, 'Not Found');
+      expect(body.error).toEqual({ code: 'resource_not_found', message: 'No such user' });
+    },
+  );
 
   test('an http-errors error with a Node-style code keeps its status and gets the default code', async () => {
     const app = appThrowing(() => createHttpError(409, 'Already there', { code: 'EEXIST' }));
@@ -109,14 +123,17 @@ describe('foreign errors are normalised, never thrown over, whatever their code'
     expect(body.error.code).toBe('internal_error');
   });
 
-  test('EBADCSRFTOKEN (csurf\'s shape) is a 403 csrf_token_invalid', async () => {
+  test("EBADCSRFTOKEN (csurf's shape) is a 403 csrf_token_invalid", async () => {
     const app = appThrowing(() => createHttpError(403, 'invalid csrf token', { code: 'EBADCSRFTOKEN' }));
     const body = expectErrorResponse(await request(app).get('/throw'), 403, 'Forbidden');
     expect(body.error.code).toBe('csrf_token_invalid');
   });
 
   test('the client reading a body with code "Not-Valid" gets the class of the status, default code', async () => {
-    const response = new Response(JSON.stringify({ error: { code: 'Not-Valid', message: 'm' } }), { status: 404, headers: { 'Content-Type': 'application/json' } });
+    const response = new Response(JSON.stringify({ error: { code: 'Not-Valid', message: 'm' } }), {
+      status: 404,
+      headers: { 'Content-Type': 'application/json' },
+    });
     const error = await parseErrorResponse(response);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.code).toBe('resource_not_found');
@@ -131,7 +148,9 @@ describe('new ApiError(status) is only for statuses the catalog does not hold', 
     [500, 'InternalServerError'],
   ])('new ApiError(%i) throws a TypeError pointing to createError and %s', (status, className) => {
     expect(() => new ApiError(status as number)).toThrow(
-      new TypeError(`new ApiError(${status}): ${status} is in the catalog; use createError(${status}) or new ${className}(), so that instanceof ${className} holds`),
+      new TypeError(
+        `new ApiError(${status}): ${status} is in the catalog; use createError(${status}) or new ${className}(), so that instanceof ${className} holds`,
+      ),
     );
   });
 
@@ -152,15 +171,18 @@ describe('new ApiError(status) is only for statuses the catalog does not hold', 
 
   test('any integer 400-599 the catalog does not hold builds a plain ApiError, like createError', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 400, max: 599 }).filter((status) => getStatusInfo(status) === undefined), (status) => {
-        const direct = new ApiError(status, 'm', { code: 'edge_case' });
-        expect(isApiError(direct)).toBe(true);
-        expect(direct.constructor).toBe(ApiError);
-        expect(direct).toMatchObject({ status, statusCode: status, code: 'edge_case', message: 'm', expose: status < 500 });
-        const made = createError(status);
-        expect(made.constructor).toBe(ApiError);
-        expect(made.code).toBe(status < 500 ? 'bad_request' : 'internal_error');
-      }),
+      fc.property(
+        fc.integer({ min: 400, max: 599 }).filter((status) => getStatusInfo(status) === undefined),
+        (status) => {
+          const direct = new ApiError(status, 'm', { code: 'edge_case' });
+          expect(isApiError(direct)).toBe(true);
+          expect(direct.constructor).toBe(ApiError);
+          expect(direct).toMatchObject({ status, statusCode: status, code: 'edge_case', message: 'm', expose: status < 500 });
+          const made = createError(status);
+          expect(made.constructor).toBe(ApiError);
+          expect(made.code).toBe(status < 500 ? 'bad_request' : 'internal_error');
+        },
+      ),
     );
   });
 

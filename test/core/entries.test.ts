@@ -19,15 +19,44 @@ const STATUS_CLASSES = ERROR_STATUSES.map((status) => getStatusInfo(status)?.cla
 
 const CORE_VALUES = [
   // Catalog
-  'STATUSES', 'ERROR_STATUSES', 'CODE_PATTERN', 'getStatusInfo', 'isErrorStatus', 'isErrorStatusCode', 'LIBRARY_CODES',
+  'STATUSES',
+  'ERROR_STATUSES',
+  'CODE_PATTERN',
+  'getStatusInfo',
+  'isErrorStatus',
+  'isErrorStatusCode',
+  'LIBRARY_CODES',
   // Errors
-  'ApiError', 'isApiError', 'errorClassesByStatus', 'ValidationError', 'createError', 'defineErrorCodes', 'toApiError',
-  'databaseRecognizers', 'recognizeMongoose', 'recognizePostgres', 'recognizePrisma', 'recognizeSequelize', 'ISSUE_CODES',
+  'ApiError',
+  'isApiError',
+  'errorClassesByStatus',
+  'ValidationError',
+  'createError',
+  'defineErrorCodes',
+  'toApiError',
+  'databaseRecognizers',
+  'recognizeMongoose',
+  'recognizePostgres',
+  'recognizePrisma',
+  'recognizeSequelize',
+  'ISSUE_CODES',
   // Formats
-  'toEnvelope', 'ENVELOPE_MEDIA_TYPE', 'toProblemDetails', 'problemTypeUri', 'PROBLEM_MEDIA_TYPE', 'prefersProblemDetails',
+  'toEnvelope',
+  'ENVELOPE_MEDIA_TYPE',
+  'toProblemDetails',
+  'problemTypeUri',
+  'PROBLEM_MEDIA_TYPE',
+  'prefersProblemDetails',
   // Middleware
-  'errorHandler', 'getResponseError', 'requestId', 'getRequestId', 'isValidRequestId', 'generateRequestId', 'REQUEST_ID_HEADER',
-  'notFoundHandler', 'clientErrorHandler',
+  'errorHandler',
+  'getResponseError',
+  'requestId',
+  'getRequestId',
+  'isValidRequestId',
+  'generateRequestId',
+  'REQUEST_ID_HEADER',
+  'notFoundHandler',
+  'clientErrorHandler',
   // Logging
   'serializeError',
 ];
@@ -35,28 +64,79 @@ const CORE_VALUES = [
 /** Every subpath of package.json "exports" but `.` and `./package.json`, with the values it exports. */
 const FEATURE_VALUES: Record<string, readonly string[]> = {
   http: [
-    'methodNotAllowed', 'allowedMethods', 'produces', 'negotiatedType', 'retiredApiVersions', 'notImplemented',
-    'toUpstreamError', 'assertUpstreamOk', 'requestTimeout', 'timeoutSignal', 'maintenanceMode',
-    'rateLimitHandler', 'rateLimitHeaders', 'formatRateLimitHeaders',
-    'created', 'accepted', 'noContent', 'assertLocation',
-    'preconditions', 'checkPreconditions', 'entityTagsMatch', 'parseEntityTag', 'parseEntityTagList',
+    'methodNotAllowed',
+    'allowedMethods',
+    'produces',
+    'negotiatedType',
+    'retiredApiVersions',
+    'notImplemented',
+    'toUpstreamError',
+    'assertUpstreamOk',
+    'requestTimeout',
+    'timeoutSignal',
+    'maintenanceMode',
+    'rateLimitHandler',
+    'rateLimitHeaders',
+    'formatRateLimitHeaders',
+    'created',
+    'accepted',
+    'noContent',
+    'assertLocation',
+    'preconditions',
+    'checkPreconditions',
+    'entityTagsMatch',
+    'parseEntityTag',
+    'parseEntityTagList',
     'EXPOSED_ERROR_HEADERS',
-    'formatRetryAfter', 'formatHttpDate', 'normalizeRetryAfter', 'formatChallenge', 'parseChallenges',
-    'isSafeHeaderValue', 'isValidHeaderName', 'MAX_HEADER_VALUE_LENGTH',
+    'formatRetryAfter',
+    'formatHttpDate',
+    'normalizeRetryAfter',
+    'formatChallenge',
+    'parseChallenges',
+    'isSafeHeaderValue',
+    'isValidHeaderName',
+    'MAX_HEADER_VALUE_LENGTH',
   ],
   idempotency: [
-    'idempotency', 'DEFAULT_REPLAY_HEADERS', 'MemoryStore', 'RedisStore', 'parseIdempotencyKey', 'IDEMPOTENCY_KEY_HEADER',
-    'MAX_IDEMPOTENCY_KEY_LENGTH', 'REPLAYED_HEADER',
+    'idempotency',
+    'DEFAULT_REPLAY_HEADERS',
+    'MemoryStore',
+    'RedisStore',
+    'parseIdempotencyKey',
+    'IDEMPOTENCY_KEY_HEADER',
+    'MAX_IDEMPOTENCY_KEY_LENGTH',
+    'REPLAYED_HEADER',
   ],
   metrics: ['statusMetrics', 'formatStatusSnapshot'],
-  openapi: ['openApiComponents', 'errorResponseRefs', 'buildStatusReference', 'renderStatusReference', 'renderStatusTable', 'renderStatusReferenceHtml'],
+  openapi: [
+    'openApiComponents',
+    'errorResponseRefs',
+    'buildStatusReference',
+    'renderStatusReference',
+    'renderStatusTable',
+    'renderStatusReferenceHtml',
+  ],
   validation: ['validate'],
   client: [
-    'createClient', 'parseErrorResponse', 'isResponseError', 'NetworkError', 'TimeoutError', 'parseRetryAfter', 'parseHttpDate',
-    'generateIdempotencyKey', 'createStatusDistribution',
+    'createClient',
+    'parseErrorResponse',
+    'isResponseError',
+    'NetworkError',
+    'TimeoutError',
+    'parseRetryAfter',
+    'parseHttpDate',
+    'generateIdempotencyKey',
+    'createStatusDistribution',
     // The server's error classes, shared with the core entry (one copy, so `instanceof` holds).
-    'ApiError', 'isApiError', ...STATUS_CLASSES, 'errorClassesByStatus', 'ValidationError', 'createError',
-    'ERROR_STATUSES', 'getStatusInfo', 'isErrorStatus',
+    'ApiError',
+    'isApiError',
+    ...STATUS_CLASSES,
+    'errorClassesByStatus',
+    'ValidationError',
+    'createError',
+    'ERROR_STATUSES',
+    'getStatusInfo',
+    'isErrorStatus',
   ],
 };
 
@@ -64,9 +144,21 @@ const MODULES: Record<string, object> = { http, idempotency, metrics, openapi, v
 
 /** Repository tooling and helpers of one feature's internals: never part of an entry. */
 const INTERNALS = [
-  'readMarkedRegion', 'replaceMarkedRegion', 'STATUS_TABLE_MARKERS', 'collectCodes', 'isCodeRegistry', 'STATUS_GUIDE',
-  'fingerprintRequest', 'classNameOf', 'resolveStatusInfo', 'nameClass', 'inheritRealm', 'formatUpgrade', 'DEFAULT_UPGRADE',
-  'PayloadTooLargeError', 'UnprocessableEntityError',
+  'readMarkedRegion',
+  'replaceMarkedRegion',
+  'STATUS_TABLE_MARKERS',
+  'collectCodes',
+  'isCodeRegistry',
+  'STATUS_GUIDE',
+  'fingerprintRequest',
+  'classNameOf',
+  'resolveStatusInfo',
+  'nameClass',
+  'inheritRealm',
+  'formatUpgrade',
+  'DEFAULT_UPGRADE',
+  'PayloadTooLargeError',
+  'UnprocessableEntityError',
 ];
 
 const sorted = (names: Iterable<string>): string[] => [...names].sort();
@@ -85,9 +177,12 @@ describe.each(Object.keys(FEATURE_VALUES))('express-api-errors/%s', (name) => {
     expect(sorted(Object.keys(MODULES[name] ?? {}))).toEqual(sorted(FEATURE_VALUES[name] ?? []));
   });
 
-  test('owns its names: none is exported by the core too, but the client\'s shared classes', () => {
+  test("owns its names: none is exported by the core too, but the client's shared classes", () => {
     const shared = Object.keys(MODULES[name] ?? {}).filter((value) => value in core);
-    const allowed = name === 'client' ? shared.filter((value) => (MODULES.client as Record<string, unknown>)[value] === (core as Record<string, unknown>)[value]) : [];
+    const allowed =
+      name === 'client'
+        ? shared.filter((value) => (MODULES.client as Record<string, unknown>)[value] === (core as Record<string, unknown>)[value])
+        : [];
     expect(shared).toEqual(allowed);
   });
 });
@@ -122,10 +217,21 @@ test('package.json "exports", "typesVersions" and tsup.config.ts name the same e
 });
 
 describe('every export of every entry has TSDoc', () => {
-  const entries = { core: 'src/index.ts', ...Object.fromEntries(Object.keys(FEATURE_VALUES).map((name) => [name, `src/${name}/index.ts`])) };
+  const entries = {
+    core: 'src/index.ts',
+    ...Object.fromEntries(Object.keys(FEATURE_VALUES).map((name) => [name, `src/${name}/index.ts`])),
+  };
   const program = ts.createProgram(
     Object.values(entries).map((file) => join(ROOT, file)),
-    { strict: true, noEmit: true, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true, skipLibCheck: true, types: ['node'] },
+    {
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      types: ['node'],
+    },
   );
   const checker = program.getTypeChecker();
 

@@ -59,7 +59,7 @@ describe('stack traces', () => {
 });
 
 describe('instances', () => {
-  test('have the http-errors shape, so isHttpError and Express\'s own handler understand them', async () => {
+  test("have the http-errors shape, so isHttpError and Express's own handler understand them", async () => {
     const error = new MethodNotAllowedError('Use GET', { allow: ['GET'] });
     expect(createHttpError.isHttpError(error)).toBe(true);
     expect(error).toMatchObject({ status: 405, statusCode: 405, expose: true, code: 'method_not_allowed', headers: { Allow: 'GET' } });
@@ -74,14 +74,19 @@ describe('instances', () => {
   });
 
   test('an invalid code throws (test/core/construction-traps.test.ts), a valid one is kept', () => {
-    expect(() => new NotFoundError(undefined, { code: 'Not-Snake' })).toThrow(new TypeError('Error code "Not-Snake" must match /^[a-z][a-z0-9_]*$/'));
+    expect(() => new NotFoundError(undefined, { code: 'Not-Snake' })).toThrow(
+      new TypeError('Error code "Not-Snake" must match /^[a-z][a-z0-9_]*$/'),
+    );
     expect(new NotFoundError(undefined, { code: 'user_missing' }).code).toBe('user_missing');
   });
 
   test('header options of other statuses are ignored, headers are formatted', () => {
     const error = createError(404, undefined, { retryAfter: 5 } as never);
     expect(error.headers).toEqual({});
-    expect(new NotFoundError(undefined, { headers: { 'X-A': ['a', 'b'], 'X-N': 3, 'X-Bad': {} as never } }).headers).toEqual({ 'X-A': 'a, b', 'X-N': '3' });
+    expect(new NotFoundError(undefined, { headers: { 'X-A': ['a', 'b'], 'X-N': 3, 'X-Bad': {} as never } }).headers).toEqual({
+      'X-A': 'a, b',
+      'X-N': '3',
+    });
   });
 
   test('allow given as one string by a JavaScript caller is still written', () => {
@@ -132,7 +137,12 @@ describe('ValidationError', () => {
     const error = new ValidationError('Invalid user', { details: [{ path: 'body.name', code: 'required', message: 'name is required' }] });
     expect(error).toBeInstanceOf(ApiError);
     expect(error.name).toBe('ValidationError');
-    expect(error).toMatchObject({ status: 400, code: 'validation_error', message: 'Invalid user', details: [{ path: 'body.name', code: 'required', message: 'name is required' }] });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'validation_error',
+      message: 'Invalid user',
+      details: [{ path: 'body.name', code: 'required', message: 'name is required' }],
+    });
     expect(new ValidationError().details).toEqual([]);
   });
 });

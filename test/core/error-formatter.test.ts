@@ -41,7 +41,10 @@ const jsonApi: ErrorFormatter = (view) => {
   return {
     type: 'application/vnd.api+json',
     body: {
-      errors: issues.length === 0 ? [{ ...base, detail: view.message }] : issues.map((issue) => ({ ...base, detail: issue.message, source: { pointer: `/${issue.path.split('.').join('/')}` } })),
+      errors:
+        issues.length === 0
+          ? [{ ...base, detail: view.message }]
+          : issues.map((issue) => ({ ...base, detail: issue.message, source: { pointer: `/${issue.path.split('.').join('/')}` } })),
       meta: { request_id: view.requestId },
     },
   };
@@ -54,8 +57,11 @@ function recording(formatter: ErrorFormatter): { formatter: ErrorFormatter; view
 }
 
 describe.each(EXPRESS_VERSIONS)('%s: errorHandler({ format: function })', (_name, express: ExpressFactory) => {
-  test('a thrown NotFoundError in Google\'s shape, with every header of an error response', async () => {
-    const app = appThrowing(() => new NotFoundError('User u_1 was not found'), { express, handler: { format: googleStyle, docsBaseUrl: 'https://api.example.com/errors/' } });
+  test("a thrown NotFoundError in Google's shape, with every header of an error response", async () => {
+    const app = appThrowing(() => new NotFoundError('User u_1 was not found'), {
+      express,
+      handler: { format: googleStyle, docsBaseUrl: 'https://api.example.com/errors/' },
+    });
     const res = await request(app).get('/throw').set('X-Request-Id', 'req-g1');
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ error: { code: 404, message: 'User u_1 was not found', status: 'NOT_FOUND' } });
@@ -71,7 +77,10 @@ describe.each(EXPRESS_VERSIONS)('%s: errorHandler({ format: function })', (_name
 
   test('the view a formatter gets: status, title, code, message, request id, instance, doc URL', async () => {
     const { formatter, views } = recording(googleStyle);
-    const app = appThrowing(() => new NotFoundError('User u_1 was not found'), { express, handler: { format: formatter, docsBaseUrl: 'https://api.example.com/errors/' } });
+    const app = appThrowing(() => new NotFoundError('User u_1 was not found'), {
+      express,
+      handler: { format: formatter, docsBaseUrl: 'https://api.example.com/errors/' },
+    });
     await request(app).get('/throw?page=2').set('X-Request-Id', 'req-v1');
     expect(views).toEqual([
       {
@@ -89,18 +98,33 @@ describe.each(EXPRESS_VERSIONS)('%s: errorHandler({ format: function })', (_name
     expect(Object.isFrozen(views[0])).toBe(true);
   });
 
-  test('a masked 500: the formatter sees the catalog\'s message, never the internal one, which is still logged', async () => {
+  test("a masked 500: the formatter sees the catalog's message, never the internal one, which is still logged", async () => {
     const { logger, lines } = captureLogger();
     const { formatter, views } = recording(googleStyle);
     const app = appThrowing(() => new Error('connect ECONNREFUSED 10.0.0.7:5432'), { express, handler: { format: formatter, logger } });
     const res = await request(app).get('/throw');
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ error: { code: 500, message: 'An unexpected error occurred.', status: 'INTERNAL' } });
-    expect(views).toEqual([expect.objectContaining({ status: 500, code: 'internal_error', message: 'An unexpected error occurred.', details: undefined, debug: undefined })]);
+    expect(views).toEqual([
+      expect.objectContaining({
+        status: 500,
+        code: 'internal_error',
+        message: 'An unexpected error occurred.',
+        details: undefined,
+        debug: undefined,
+      }),
+    ]);
     expect(JSON.stringify(views)).not.toContain('ECONNREFUSED');
     expect(res.text).not.toContain('ECONNREFUSED');
     await flushLogs();
-    expect(lines).toEqual([expect.objectContaining({ level: 50, status: 500, code: 'internal_error', error: expect.objectContaining({ cause: expect.objectContaining({ message: 'connect ECONNREFUSED 10.0.0.7:5432' }) }) })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 50,
+        status: 500,
+        code: 'internal_error',
+        error: expect.objectContaining({ cause: expect.objectContaining({ message: 'connect ECONNREFUSED 10.0.0.7:5432' }) }),
+      }),
+    ]);
   });
 
   test('a validation error with details, as JSON:API error objects', async () => {
@@ -114,7 +138,13 @@ describe.each(EXPRESS_VERSIONS)('%s: errorHandler({ format: function })', (_name
     expect(res.headers['content-type']).toBe('application/vnd.api+json');
     expect(JSON.parse(res.text)).toEqual({
       errors: [
-        { status: '400', code: 'validation_error', title: 'Bad Request', detail: 'email must be an email address', source: { pointer: '/body/email' } },
+        {
+          status: '400',
+          code: 'validation_error',
+          title: 'Bad Request',
+          detail: 'email must be an email address',
+          source: { pointer: '/body/email' },
+        },
         { status: '400', code: 'validation_error', title: 'Bad Request', detail: 'name is required', source: { pointer: '/body/name' } },
       ],
       meta: { request_id: 'req-j1' },
@@ -125,7 +155,9 @@ describe.each(EXPRESS_VERSIONS)('%s: errorHandler({ format: function })', (_name
     ['401: WWW-Authenticate', () => new UnauthorizedError(), 401, 'www-authenticate', 'Bearer realm="api"'],
     ['429: Retry-After', () => new TooManyRequestsError(undefined, { retryAfter: 30 }), 429, 'retry-after', '30'],
   ] as const)('the headers of the status are still set (%s)', async (_case, thrown, status, header, value) => {
-    const res = await request(appThrowing(thrown, { express, handler: { format: googleStyle } })).get('/throw').set('X-Request-Id', 'req-h1');
+    const res = await request(appThrowing(thrown, { express, handler: { format: googleStyle } }))
+      .get('/throw')
+      .set('X-Request-Id', 'req-h1');
     expect(res.status).toBe(status);
     expect(res.headers[header]).toBe(value);
     expect(res.headers['x-request-id']).toBe('req-h1');
@@ -167,7 +199,7 @@ describe.each(EXPRESS_VERSIONS)('%s: errorHandler({ format: function })', (_name
     expect(json.headers.vary).toBe('Accept');
   });
 
-  test('notFoundHandler\'s 404 goes through the formatter, and statusMetrics still counts its code', async () => {
+  test("notFoundHandler's 404 goes through the formatter, and statusMetrics still counts its code", async () => {
     const metrics = statusMetrics();
     const app = express();
     app.use(metrics);
@@ -181,19 +213,25 @@ describe.each(EXPRESS_VERSIONS)('%s: errorHandler({ format: function })', (_name
   });
 
   const failing: readonly (readonly [string, () => FormattedError])[] = [
-    ['throws', () => {
-      throw new Error('formatter bug: cannot read /srv/secrets.json');
-    }],
+    [
+      'throws',
+      () => {
+        throw new Error('formatter bug: cannot read /srv/secrets.json');
+      },
+    ],
     ['returns undefined', () => undefined as never],
     ['returns a promise', () => Promise.resolve({ type: 'application/json', body: {} }) as never],
     ['names a header-splitting media type', () => ({ type: 'application/json\r\nSet-Cookie: session=stolen', body: {} })],
     ['names a media range', () => ({ type: '*/*', body: {} })],
     ['returns a body JSON cannot write (a BigInt)', () => ({ type: 'application/json', body: { n: 1n } as never })],
-    ['returns a body JSON cannot write (a cycle)', () => {
-      const body: Record<string, unknown> = {};
-      body.self = body;
-      return { type: 'application/json', body: body as never };
-    }],
+    [
+      'returns a body JSON cannot write (a cycle)',
+      () => {
+        const body: Record<string, unknown> = {};
+        body.self = body;
+        return { type: 'application/json', body: body as never };
+      },
+    ],
     ['returns no body', () => ({ type: 'application/json', body: undefined as never })],
     ['names an invalid Vary header', () => ({ type: 'application/json', body: {}, vary: ['Accept\r\nX: y'] })],
   ];
@@ -218,7 +256,9 @@ describe.each(EXPRESS_VERSIONS)('%s: errorHandler({ format: function })', (_name
 });
 
 test('format must be a built-in name or a function, checked at startup', () => {
-  expect(() => errorHandler({ format: 'problems' as never })).toThrow(`errorHandler: format must be 'envelope', 'problem', 'negotiate' or a function, not "problems"`);
+  expect(() => errorHandler({ format: 'problems' as never })).toThrow(
+    `errorHandler: format must be 'envelope', 'problem', 'negotiate' or a function, not "problems"`,
+  );
   expect(() => errorHandler({ format: googleStyle })).not.toThrow();
 });
 
@@ -244,7 +284,7 @@ describe('isValidMediaType', () => {
     expect(isValidMediaType(value)).toBe(valid);
   });
 
-  const tchar = fc.constantFrom(...'!#$%&\'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'.split(''));
+  const tchar = fc.constantFrom(..."!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".split(''));
   const token = fc.string({ unit: tchar, minLength: 1, maxLength: 12 }).filter((value) => value !== '*');
   test('every type/subtype with token parameters is valid', () => {
     fc.assert(
@@ -268,7 +308,8 @@ describe('isValidMediaType', () => {
 
   test('a near miss is refused in linear time', () => {
     const started = process.hrtime.bigint();
-    for (const evil of [`a/b${'; '.repeat(126)}!`, `a/b;${' '.repeat(250)}!`, `a/b; a="${'\\"'.repeat(120)}`]) expect(isValidMediaType(evil)).toBe(false);
+    for (const evil of [`a/b${'; '.repeat(126)}!`, `a/b;${' '.repeat(250)}!`, `a/b; a="${'\\"'.repeat(120)}`])
+      expect(isValidMediaType(evil)).toBe(false);
     expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(50);
   });
 });

@@ -17,7 +17,9 @@ const REQUIRED_DEFAULTS: Record<number, [string, string]> = {
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   describe.each(cases)('%i %s', (status, phrase, info) => {
     const thrown = new Error('db password=hunter2 at 10.0.0.7');
-    const app = appThrowing(() => createError(status, `Problem ${status}: secret-detail`, { details: { field: 'x' }, cause: thrown }), { express });
+    const app = appThrowing(() => createError(status, `Problem ${status}: secret-detail`, { details: { field: 'x' }, cause: thrown }), {
+      express,
+    });
 
     test('answers the exact status, phrase, headers and body', async () => {
       const res = await request(app).get('/throw').set('X-Request-Id', `req-${status}`);
@@ -50,7 +52,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
   test.each(infos.filter((info) => info.status >= 500).map((info) => [info.status, info] as const))(
     '%i with expose: true shows its own message and details',
     async (status, info) => {
-      const app = appThrowing(() => createError(status, 'Upstream billing is down', { expose: true, details: { service: 'billing' } }), { express });
+      const app = appThrowing(() => createError(status, 'Upstream billing is down', { expose: true, details: { service: 'billing' } }), {
+        express,
+      });
       const res = await request(app).post('/throw');
       const body = expectErrorResponse(res, status, info.phrase);
       expect(body.error).toEqual({ code: info.code, message: 'Upstream billing is down', details: { service: 'billing' } });

@@ -123,9 +123,12 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
       expect(res.headers['www-authenticate']).toBe('Bearer realm="my \\"api\\""');
     });
 
-    test('the error\'s own challenge wins over the default', async () => {
+    test("the error's own challenge wins over the default", async () => {
       const res = await answer(
-        () => new UnauthorizedError('Token expired', { challenge: [{ scheme: 'Bearer', params: { realm: 'api', error: 'invalid_token' } }, 'Basic realm="api"'] }),
+        () =>
+          new UnauthorizedError('Token expired', {
+            challenge: [{ scheme: 'Bearer', params: { realm: 'api', error: 'invalid_token' } }, 'Basic realm="api"'],
+          }),
         { challenge: 'Negotiate' },
       );
       expect(res.headers['www-authenticate']).toBe('Bearer realm="api", error="invalid_token", Basic realm="api"');
@@ -139,7 +142,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
 
     test('an unsafe challenge value is replaced by the default, never written', async () => {
       const { logger, lines } = captureLogger();
-      const res = await answer(() => new UnauthorizedError(undefined, { challenge: { scheme: 'Bearer', params: { realm: 'a\r\nSet-Cookie: x=1' } } }), { logger });
+      const res = await answer(
+        () => new UnauthorizedError(undefined, { challenge: { scheme: 'Bearer', params: { realm: 'a\r\nSet-Cookie: x=1' } } }),
+        { logger },
+      );
       expect(res.headers['set-cookie']).toBeUndefined();
       expect(res.headers['www-authenticate']).toBe('Bearer realm="api"');
       await flushLogs();
@@ -158,7 +164,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
   });
 
   test('407 carries Proxy-Authenticate, its own or the default', async () => {
-    const own = await answer(() => new ProxyAuthenticationRequiredError(undefined, { challenge: { scheme: 'Basic', params: { realm: 'corp' } } }));
+    const own = await answer(
+      () => new ProxyAuthenticationRequiredError(undefined, { challenge: { scheme: 'Basic', params: { realm: 'corp' } } }),
+    );
     expectErrorResponse(own, 407);
     expect(own.headers['proxy-authenticate']).toBe('Basic realm="corp"');
     const bare = await answer(() => new ProxyAuthenticationRequiredError());
@@ -180,7 +188,12 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
 
   test.each([
     [() => new RangeNotSatisfiableError(undefined, { completeLength: 1234 }), 416, 'content-range', 'bytes */1234'],
-    [() => new UnavailableForLegalReasonsError(undefined, { blockedBy: 'https://example.org/legal' }), 451, 'link', '<https://example.org/legal>; rel="blocked-by"'],
+    [
+      () => new UnavailableForLegalReasonsError(undefined, { blockedBy: 'https://example.org/legal' }),
+      451,
+      'link',
+      '<https://example.org/legal>; rel="blocked-by"',
+    ],
     [() => new ConflictError('Duplicate', { location: '/users/user_1' }), 409, 'location', '/users/user_1'],
     [() => new UnsupportedMediaTypeError(undefined, { acceptEncoding: ['gzip', 'identity'] }), 415, 'accept-encoding', 'gzip, identity'],
     [() => new UnsupportedMediaTypeError(undefined, { accept: ['application/json'] }), 415, 'accept', 'application/json'],
@@ -223,20 +236,32 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
       expect(dropped).toHaveLength(1);
       expect(dropped[0]).toMatchObject({ level: 40, header: name.slice(0, 256), request_id: body.meta.request_id });
       // The warning names the header and the value's length, never the value (perhaps an injection attempt).
-      expect(Object.keys(dropped[0] as object).sort()).toEqual(['header', 'hostname', 'length', 'level', 'msg', 'pid', 'request_id', 'time']);
+      expect(Object.keys(dropped[0] as object).sort()).toEqual([
+        'header',
+        'hostname',
+        'length',
+        'level',
+        'msg',
+        'pid',
+        'request_id',
+        'time',
+      ]);
     });
 
     test('maxHeaderLength is configurable', async () => {
-      const res = await answer(() => new NotFoundError(undefined, { headers: { 'X-Long': 'x'.repeat(20), 'X-Short': 'y' } }), { maxHeaderLength: 10 });
+      const res = await answer(() => new NotFoundError(undefined, { headers: { 'X-Long': 'x'.repeat(20), 'X-Short': 'y' } }), {
+        maxHeaderLength: 10,
+      });
       expect(res.headers['x-long']).toBeUndefined();
       expect(res.headers['x-short']).toBe('y');
     });
 
     test('framing headers and the request id cannot be overridden by an error', async () => {
-      const res = await answer(() =>
-        new NotFoundError(undefined, {
-          headers: { 'Content-Length': '1', 'Transfer-Encoding': 'chunked', Connection: 'close', 'X-Request-Id': 'spoofed' },
-        }),
+      const res = await answer(
+        () =>
+          new NotFoundError(undefined, {
+            headers: { 'Content-Length': '1', 'Transfer-Encoding': 'chunked', Connection: 'close', 'X-Request-Id': 'spoofed' },
+          }),
       );
       const body = expectErrorResponse(res, 404);
       expect(body.meta.request_id).not.toBe('spoofed');

@@ -65,11 +65,16 @@ test('a 5xx is logged once, at error, with message, stack and the cause chain', 
 
 test('a thrown InternalServerError keeps its own stack in the log', async () => {
   const { lines } = await logsOf(() => new InternalServerError('invariant broken'));
-  expect(lines[0]).toMatchObject({ level: 50, error: { message: 'invariant broken', stack: expect.stringMatching(/^InternalServerError: invariant broken\n\s+at /) } });
+  expect(lines[0]).toMatchObject({
+    level: 50,
+    error: { message: 'invariant broken', stack: expect.stringMatching(/^InternalServerError: invariant broken\n\s+at /) },
+  });
 });
 
 test('AggregateError members are logged', async () => {
-  const { lines } = await logsOf(() => new AggregateError([new Error('shard 1 down'), createHttpError(404, 'shard 2 missing')], 'fan-out failed'));
+  const { lines } = await logsOf(
+    () => new AggregateError([new Error('shard 1 down'), createHttpError(404, 'shard 2 missing')], 'fan-out failed'),
+  );
   const cause = (lines[0] as { error: { cause: { errors: unknown[]; message: string } } }).error.cause;
   expect(cause.message).toBe('fan-out failed');
   expect(cause.errors).toEqual([
@@ -84,8 +89,10 @@ describe('a 4xx thrown on purpose is logged by what the line does not already sa
     expect(lines[0]?.error).toEqual({ type: 'NotFoundError', message: 'User u_9 was not found' });
   });
 
-  test('details, headers and the app\'s own fields are kept, redacted as everywhere', async () => {
-    const thrown = Object.assign(new TooManyRequestsError(undefined, { retryAfter: 30, details: { limit: 100, apiKey: SECRETS[4] } }), { tenant: 't_1' });
+  test("details, headers and the app's own fields are kept, redacted as everywhere", async () => {
+    const thrown = Object.assign(new TooManyRequestsError(undefined, { retryAfter: 30, details: { limit: 100, apiKey: SECRETS[4] } }), {
+      tenant: 't_1',
+    });
     const { lines } = await logsOf(() => thrown);
     expect(lines[0]?.error).toEqual({
       type: 'TooManyRequestsError',
@@ -98,13 +105,22 @@ describe('a 4xx thrown on purpose is logged by what the line does not already sa
 
   test('a 4xx with a captured stack or a cause is logged in full', async () => {
     const withStack = await logsOf(() => new NotFoundError('gone', { captureStack: true }));
-    expect(withStack.lines[0]?.error).toMatchObject({ type: 'NotFoundError', status: 404, code: 'resource_not_found', stack: expect.stringMatching(/^NotFoundError: gone\n\s+at /) });
+    expect(withStack.lines[0]?.error).toMatchObject({
+      type: 'NotFoundError',
+      status: 404,
+      code: 'resource_not_found',
+      stack: expect.stringMatching(/^NotFoundError: gone\n\s+at /),
+    });
     const withCause = await logsOf(() => createHttpError(404, 'no such user'));
-    expect(withCause.lines[0]?.error).toMatchObject({ type: 'NotFoundError', status: 404, cause: { message: 'no such user', stack: expect.stringContaining('\n') } });
+    expect(withCause.lines[0]?.error).toMatchObject({
+      type: 'NotFoundError',
+      status: 404,
+      cause: { message: 'no such user', stack: expect.stringContaining('\n') },
+    });
   });
 });
 
-test('the log line uses the key `error`, not pino\'s `err`', async () => {
+test("the log line uses the key `error`, not pino's `err`", async () => {
   const { lines } = await logsOf(() => new NotFoundError());
   expect(lines[0]).toHaveProperty('error');
   expect(lines[0]).not.toHaveProperty('err');
@@ -114,7 +130,10 @@ describe('credentials never reach the log', () => {
   test('authorization and cookie headers in an error, at any depth (an axios-like error)', async () => {
     const axiosLike = Object.assign(new Error('Request failed with status code 502'), {
       isAxiosError: true,
-      config: { url: 'https://billing/charge', headers: { Authorization: `Bearer ${SECRETS[0]}`, Cookie: SECRETS[1], 'X-Api-Key': SECRETS[4] } },
+      config: {
+        url: 'https://billing/charge',
+        headers: { Authorization: `Bearer ${SECRETS[0]}`, Cookie: SECRETS[1], 'X-Api-Key': SECRETS[4] },
+      },
       response: { status: 502, headers: { 'set-cookie': [SECRETS[2]] } },
       request: { _header: 'x', headers: { 'proxy-authorization': SECRETS[3] } },
     });
@@ -174,7 +193,12 @@ describe('credentials never reach the log', () => {
   test('serializeError redacts case-insensitively and survives cycles and throwing getters', () => {
     const error = Object.assign(new Error('x'), { meta: { AUTHORIZATION: SECRETS[0], cookie: SECRETS[1] } }) as Error & { self?: unknown };
     error.self = error;
-    Object.defineProperty(error, 'bad', { enumerable: true, get: () => { throw new Error('getter'); } });
+    Object.defineProperty(error, 'bad', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter');
+      },
+    });
     const text = JSON.stringify(serializeError(error));
     for (const secret of SECRETS.slice(0, 2)) expect(text).not.toContain(secret);
     expect(typeof text).toBe('string');
@@ -190,7 +214,14 @@ describe('levels', () => {
     ['class for 5xx', { '5xx': 'fatal' }, () => new Error('x'), 60],
     ['a function', (error) => (error.status === 429 ? 'info' : 'warn'), () => new TooManyRequestsError(), 30],
     ['silent', { 404: 'silent' }, () => new NotFoundError(), undefined],
-    ['a throwing function falls back to the default', () => { throw new Error('bad config'); }, () => new NotFoundError(), 40],
+    [
+      'a throwing function falls back to the default',
+      () => {
+        throw new Error('bad config');
+      },
+      () => new NotFoundError(),
+      40,
+    ],
     ['a function returning no level falls back to the default', () => 'verbose' as never, () => new Error('x'), 50],
   ])('%s', async (_label, logLevel, thrown, level) => {
     const { res, lines } = await logsOf(thrown, { logLevel });
@@ -218,7 +249,14 @@ test('logger: false logs nothing, not even through req.log', async () => {
 });
 
 test('a logger that throws does not stand between the client and its answer', async () => {
-  const broken = { error: () => { throw new Error('disk full'); }, warn: () => { throw new Error('disk full'); } } as unknown as ErrorLogger;
+  const broken = {
+    error: () => {
+      throw new Error('disk full');
+    },
+    warn: () => {
+      throw new Error('disk full');
+    },
+  } as unknown as ErrorLogger;
   const res = await request(appThrowing(() => new NotFoundError('x'), { handler: { logger: broken } })).get('/throw');
   expect(expectErrorResponse(res, 404).error.message).toBe('x');
 });
@@ -238,10 +276,12 @@ describe('pino-http', () => {
     expect(body.meta.request_id).toBe('http-id-1');
     await flushLogs();
     expect(configured.lines).toEqual([]);
-    expect(fromHttp.lines).toEqual([expect.objectContaining({ level: 40, request_id: 'http-id-1', req: expect.objectContaining({ id: 'http-id-1' }), status: 404 })]);
+    expect(fromHttp.lines).toEqual([
+      expect.objectContaining({ level: 40, request_id: 'http-id-1', req: expect.objectContaining({ id: 'http-id-1' }), status: 404 }),
+    ]);
   });
 
-  test('with pino redaction configured, the request\'s Authorization is not in the line either', async () => {
+  test("with pino redaction configured, the request's Authorization is not in the line either", async () => {
     const lines: Record<string, unknown>[] = [];
     const stream = { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) };
     const app = express();
@@ -251,7 +291,11 @@ describe('pino-http', () => {
       throw new InternalServerError();
     });
     app.use(errorHandler());
-    const res = await request(app).get('/throw').set('Authorization', `Bearer ${SECRETS[0]}`).set('Cookie', SECRETS[1]).set('X-Request-Id', 'abc');
+    const res = await request(app)
+      .get('/throw')
+      .set('Authorization', `Bearer ${SECRETS[0]}`)
+      .set('Cookie', SECRETS[1])
+      .set('X-Request-Id', 'abc');
     expect(res.body.meta.request_id).toBe('abc');
     await flushLogs();
     expect(lines).toEqual([expect.objectContaining({ level: 50, request_id: 'abc' })]);
@@ -264,7 +308,12 @@ test.each(ERROR_STATUSES.map((status) => [status] as const))('%i is logged exact
   expect(res.status).toBe(status);
   const errorLines = lines.filter((line) => line.msg === `GET /throw -> ${status} ${res.body.error.code}`);
   expect(errorLines).toHaveLength(1);
-  expect(errorLines[0]).toMatchObject({ level: status >= 500 ? 50 : 40, status, code: res.body.error.code, request_id: res.body.meta.request_id });
+  expect(errorLines[0]).toMatchObject({
+    level: status >= 500 ? 50 : 40,
+    status,
+    code: res.body.error.code,
+    request_id: res.body.meta.request_id,
+  });
   // Every required header has a default (426 too: `Upgrade: HTTP/2`), so no status adds a line.
   expect(lines.length - errorLines.length).toBe(0);
 });

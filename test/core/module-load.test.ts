@@ -29,7 +29,11 @@ async function probe(file: 'probe.cjs' | 'probe.mjs', scenario: Scenario, entry 
   const env = { ...process.env, PROBE_ENTRY: entry };
   const { stdout } = await run(process.execPath, [join(probes, file), scenario], { cwd: root, timeout: 15000, env });
   // The default logger writes its line to stdout too, buffered: before or after the probe's.
-  const own = stdout.trim().split('\n').find((line) => line.startsWith('{"probe"')) ?? '';
+  const own =
+    stdout
+      .trim()
+      .split('\n')
+      .find((line) => line.startsWith('{"probe"')) ?? '';
   return JSON.parse(own) as ProbeResult;
 }
 

@@ -12,7 +12,21 @@ function hostileProxy(): object {
   };
   return new Proxy(
     {},
-    { get: fail, has: fail, ownKeys: fail, getPrototypeOf: fail, getOwnPropertyDescriptor: fail, set: fail, defineProperty: fail, deleteProperty: fail, apply: fail, construct: fail, isExtensible: fail, preventExtensions: fail, setPrototypeOf: fail },
+    {
+      get: fail,
+      has: fail,
+      ownKeys: fail,
+      getPrototypeOf: fail,
+      getOwnPropertyDescriptor: fail,
+      set: fail,
+      defineProperty: fail,
+      deleteProperty: fail,
+      apply: fail,
+      construct: fail,
+      isExtensible: fail,
+      preventExtensions: fail,
+      setPrototypeOf: fail,
+    },
   );
 }
 
@@ -20,31 +34,139 @@ function hostileProxy(): object {
 type Case = [label: string, thrown: () => unknown, status: number, error: Record<string, unknown>, headers?: Record<string, string>];
 
 const CASES: Case[] = [
-  ['our NotFoundError', () => new NotFoundError('User u_1 was not found'), 404, { code: 'resource_not_found', message: 'User u_1 was not found' }],
-  ['our ValidationError', () => new ValidationError(undefined, { details: [{ path: 'body.email', code: 'required', message: 'email is required' }] }), 400, { code: 'validation_error', message: 'The request failed validation.', details: [{ path: 'body.email', code: 'required', message: 'email is required' }] }],
-  ['our ConflictError with a Location', () => new ConflictError('Duplicate email', { location: '/users/u_1' }), 409, { code: 'resource_conflict', message: 'Duplicate email' }, { location: '/users/u_1' }],
+  [
+    'our NotFoundError',
+    () => new NotFoundError('User u_1 was not found'),
+    404,
+    { code: 'resource_not_found', message: 'User u_1 was not found' },
+  ],
+  [
+    'our ValidationError',
+    () => new ValidationError(undefined, { details: [{ path: 'body.email', code: 'required', message: 'email is required' }] }),
+    400,
+    {
+      code: 'validation_error',
+      message: 'The request failed validation.',
+      details: [{ path: 'body.email', code: 'required', message: 'email is required' }],
+    },
+  ],
+  [
+    'our ConflictError with a Location',
+    () => new ConflictError('Duplicate email', { location: '/users/u_1' }),
+    409,
+    { code: 'resource_conflict', message: 'Duplicate email' },
+    { location: '/users/u_1' },
+  ],
   ['http-errors 404', () => createHttpError(404, 'No such user'), 404, { code: 'resource_not_found', message: 'No such user' }],
-  ['http-errors 4xx with expose: false', () => createHttpError(400, 'internal parser state', { expose: false }), 400, { code: 'bad_request', message: 'The request is invalid.' }],
-  ['http-errors 503', () => createHttpError(503, 'redis at 10.0.0.7 down'), 503, { code: 'service_unavailable', message: 'The service is temporarily unavailable.' }],
-  ['http-errors 500 with expose: true', () => createHttpError(500, 'Disk quota reached', { expose: true }), 500, { code: 'internal_error', message: 'Disk quota reached' }],
-  ['http-errors 405 with its headers', () => createHttpError(405, { headers: { Allow: 'GET, HEAD' } }), 405, { code: 'method_not_allowed', message: 'Method Not Allowed' }, { allow: 'GET, HEAD' }],
-  ['http-errors 401 with its challenge', () => createHttpError(401, 'Who are you?', { headers: { 'WWW-Authenticate': 'Basic realm="x"' } }), 401, { code: 'authentication_required', message: 'Who are you?' }, { 'www-authenticate': 'Basic realm="x"' }],
-  ['an Error with statusCode and code', () => Object.assign(new Error('Slow down'), { statusCode: 429, code: 'quota_exceeded' }), 429, { code: 'quota_exceeded', message: 'Slow down' }],
-  ['an Error with a non-snake code (Node style)', () => Object.assign(new Error('nope'), { status: 403, code: 'EACCES' }), 403, { code: 'forbidden', message: 'nope' }],
-  ['a 5xx object never exposes its code or details', () => ({ status: 502, message: 'upstream said x', code: 'upstream_x', details: { host: 'a' } }), 502, { code: 'bad_gateway', message: 'An upstream service returned an invalid response.' }],
-  ['a plain object with status and message', () => ({ status: 409, message: 'Version mismatch', details: { expected: 3 } }), 409, { code: 'resource_conflict', message: 'Version mismatch', details: { expected: 3 } }],
+  [
+    'http-errors 4xx with expose: false',
+    () => createHttpError(400, 'internal parser state', { expose: false }),
+    400,
+    { code: 'bad_request', message: 'The request is invalid.' },
+  ],
+  [
+    'http-errors 503',
+    () => createHttpError(503, 'redis at 10.0.0.7 down'),
+    503,
+    { code: 'service_unavailable', message: 'The service is temporarily unavailable.' },
+  ],
+  [
+    'http-errors 500 with expose: true',
+    () => createHttpError(500, 'Disk quota reached', { expose: true }),
+    500,
+    { code: 'internal_error', message: 'Disk quota reached' },
+  ],
+  [
+    'http-errors 405 with its headers',
+    () => createHttpError(405, { headers: { Allow: 'GET, HEAD' } }),
+    405,
+    { code: 'method_not_allowed', message: 'Method Not Allowed' },
+    { allow: 'GET, HEAD' },
+  ],
+  [
+    'http-errors 401 with its challenge',
+    () => createHttpError(401, 'Who are you?', { headers: { 'WWW-Authenticate': 'Basic realm="x"' } }),
+    401,
+    { code: 'authentication_required', message: 'Who are you?' },
+    { 'www-authenticate': 'Basic realm="x"' },
+  ],
+  [
+    'an Error with statusCode and code',
+    () => Object.assign(new Error('Slow down'), { statusCode: 429, code: 'quota_exceeded' }),
+    429,
+    { code: 'quota_exceeded', message: 'Slow down' },
+  ],
+  [
+    'an Error with a non-snake code (Node style)',
+    () => Object.assign(new Error('nope'), { status: 403, code: 'EACCES' }),
+    403,
+    { code: 'forbidden', message: 'nope' },
+  ],
+  [
+    'a 5xx object never exposes its code or details',
+    () => ({ status: 502, message: 'upstream said x', code: 'upstream_x', details: { host: 'a' } }),
+    502,
+    { code: 'bad_gateway', message: 'An upstream service returned an invalid response.' },
+  ],
+  [
+    'a plain object with status and message',
+    () => ({ status: 409, message: 'Version mismatch', details: { expected: 3 } }),
+    409,
+    { code: 'resource_conflict', message: 'Version mismatch', details: { expected: 3 } },
+  ],
   // RFC 9110 §15: any 4xx/5xx is kept; clients read an unknown one by its class.
   ['an unregistered 4xx (418)', () => ({ status: 418, message: 'teapot' }), 418, { code: 'bad_request', message: 'teapot' }],
   ['an unregistered 5xx (599)', () => ({ status: 599, message: 'x' }), 599, INTERNAL],
   ['Boom.notFound', () => Boom.notFound('Missing widget'), 404, { code: 'resource_not_found', message: 'Missing widget' }],
-  ['Boom.unauthorized with a scheme', () => Boom.unauthorized('bad token', 'Bearer'), 401, { code: 'authentication_required', message: 'bad token' }, { 'www-authenticate': 'Bearer realm="api", error="bad token"' }],
+  [
+    'Boom.unauthorized with a scheme',
+    () => Boom.unauthorized('bad token', 'Bearer'),
+    401,
+    { code: 'authentication_required', message: 'bad token' },
+    { 'www-authenticate': 'Bearer realm="api", error="bad token"' },
+  ],
   ['Boom.badImplementation', () => Boom.badImplementation('pg: password authentication failed'), 500, INTERNAL],
-  ['Boom.serverUnavailable', () => Boom.serverUnavailable('maintenance'), 503, { code: 'service_unavailable', message: 'The service is temporarily unavailable.' }],
-  ['an axios error with the upstream\'s 404 (not ours to answer)', () => Object.assign(new Error('Request failed with status code 404'), { isAxiosError: true, status: 404, code: 'ERR_BAD_REQUEST' }), 502, { code: 'bad_gateway', message: 'An upstream service returned an invalid response.' }],
-  ['an axios timeout', () => Object.assign(new Error('timeout of 5000ms exceeded'), { isAxiosError: true, code: 'ECONNABORTED' }), 504, { code: 'gateway_timeout', message: 'An upstream service did not respond in time.' }],
-  ['an ofetch FetchError with the upstream\'s 401', () => Object.assign(new Error('[GET] "https://billing/api?key=s3cr3t": 401 Unauthorized'), { name: 'FetchError', status: 401, statusCode: 401 }), 502, { code: 'bad_gateway', message: 'An upstream service returned an invalid response.' }],
-  ['a got/ky HTTPError with the upstream\'s 404', () => Object.assign(new Error('Response code 404 (Not Found)'), { name: 'HTTPError', response: { statusCode: 404 } }), 502, { code: 'bad_gateway', message: 'An upstream service returned an invalid response.' }],
-  ['a superagent error with the upstream\'s 403', () => Object.assign(new Error('Forbidden'), { status: 403, response: { status: 403 } }), 502, { code: 'bad_gateway', message: 'An upstream service returned an invalid response.' }],
+  [
+    'Boom.serverUnavailable',
+    () => Boom.serverUnavailable('maintenance'),
+    503,
+    { code: 'service_unavailable', message: 'The service is temporarily unavailable.' },
+  ],
+  [
+    "an axios error with the upstream's 404 (not ours to answer)",
+    () => Object.assign(new Error('Request failed with status code 404'), { isAxiosError: true, status: 404, code: 'ERR_BAD_REQUEST' }),
+    502,
+    { code: 'bad_gateway', message: 'An upstream service returned an invalid response.' },
+  ],
+  [
+    'an axios timeout',
+    () => Object.assign(new Error('timeout of 5000ms exceeded'), { isAxiosError: true, code: 'ECONNABORTED' }),
+    504,
+    { code: 'gateway_timeout', message: 'An upstream service did not respond in time.' },
+  ],
+  [
+    "an ofetch FetchError with the upstream's 401",
+    () =>
+      Object.assign(new Error('[GET] "https://billing/api?key=s3cr3t": 401 Unauthorized'), {
+        name: 'FetchError',
+        status: 401,
+        statusCode: 401,
+      }),
+    502,
+    { code: 'bad_gateway', message: 'An upstream service returned an invalid response.' },
+  ],
+  [
+    "a got/ky HTTPError with the upstream's 404",
+    () => Object.assign(new Error('Response code 404 (Not Found)'), { name: 'HTTPError', response: { statusCode: 404 } }),
+    502,
+    { code: 'bad_gateway', message: 'An upstream service returned an invalid response.' },
+  ],
+  [
+    "a superagent error with the upstream's 403",
+    () => Object.assign(new Error('Forbidden'), { status: 403, response: { status: 403 } }),
+    502,
+    { code: 'bad_gateway', message: 'An upstream service returned an invalid response.' },
+  ],
   ['a plain Error', () => new Error('ENOENT /etc/secret'), 500, INTERNAL],
   ['a TypeError', () => new TypeError("Cannot read properties of undefined (reading 'id')"), 500, INTERNAL],
   ['an AggregateError', () => new AggregateError([new Error('a'), createHttpError(404)], 'two failures'), 500, INTERNAL],
@@ -60,10 +182,31 @@ const CASES: Case[] = [
   ['an array', () => [1, 2], 500, INTERNAL],
   ['an object without prototype', () => Object.create(null) as object, 500, INTERNAL],
   ['a frozen Error', () => Object.freeze(new Error('frozen')), 500, INTERNAL],
-  ['a frozen Error with a status', () => Object.freeze(Object.assign(new Error('Frozen conflict'), { status: 409 })), 409, { code: 'resource_conflict', message: 'Frozen conflict' }],
-  ['a frozen NotFoundError', () => Object.freeze(new NotFoundError('Frozen 404')), 404, { code: 'resource_not_found', message: 'Frozen 404' }],
+  [
+    'a frozen Error with a status',
+    () => Object.freeze(Object.assign(new Error('Frozen conflict'), { status: 409 })),
+    409,
+    { code: 'resource_conflict', message: 'Frozen conflict' },
+  ],
+  [
+    'a frozen NotFoundError',
+    () => Object.freeze(new NotFoundError('Frozen 404')),
+    404,
+    { code: 'resource_not_found', message: 'Frozen 404' },
+  ],
   ['a Proxy whose every trap throws', hostileProxy, 500, INTERNAL],
-  ['an object with a throwing getter', () => Object.defineProperty({}, 'status', { get: () => { throw new Error('getter'); }, enumerable: true }), 500, INTERNAL],
+  [
+    'an object with a throwing getter',
+    () =>
+      Object.defineProperty({}, 'status', {
+        get: () => {
+          throw new Error('getter');
+        },
+        enumerable: true,
+      }),
+    500,
+    INTERNAL,
+  ],
   ['status 302', () => ({ status: 302, message: 'moved' }), 500, INTERNAL],
   ['status 200', () => Object.assign(new Error('ok?'), { status: 200 }), 500, INTERNAL],
   ['status 600', () => ({ statusCode: 600 }), 500, INTERNAL],
@@ -72,7 +215,12 @@ const CASES: Case[] = [
   ['a fractional status', () => ({ status: 404.5 }), 500, INTERNAL],
   ['a NaN status', () => ({ status: NaN }), 500, INTERNAL],
   ['a hand-made ApiError without fields', () => Object.create(NotFoundError.prototype) as object, 500, INTERNAL],
-  ['a foreign-copy ApiError (brand only) with a bad status', () => ({ [Symbol.for('express-api-errors.ApiError')]: true, status: 'x' }), 500, INTERNAL],
+  [
+    'a foreign-copy ApiError (brand only) with a bad status',
+    () => ({ [Symbol.for('express-api-errors.ApiError')]: true, status: 'x' }),
+    500,
+    INTERNAL,
+  ],
 ];
 
 test('Express 5: an async handler rejecting with undefined is a 500', async () => {
@@ -127,7 +275,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
     });
 
     test('too large: 413 content_too_large', async () => {
-      const res = await request(app).post('/echo').send({ text: 'x'.repeat(100) });
+      const res = await request(app)
+        .post('/echo')
+        .send({ text: 'x'.repeat(100) });
       const body = expectErrorResponse(res, 413, 'Content Too Large');
       expect(body.error).toEqual({ code: 'content_too_large', message: 'The request body is too large.' });
     });

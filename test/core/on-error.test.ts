@@ -92,7 +92,11 @@ describe.each(EXPRESS_VERSIONS)('onError on %s', (_name, express: ExpressFactory
     const app = appWith(express, { onError });
     const ids = Array.from({ length: 50 }, (_, n) => n);
     const responses = await Promise.all(
-      ids.map((n) => request(app).get(n % 2 === 0 ? `/fail/${n}` : `/async/${n}`).set('X-Request-Id', `req-${n}`)),
+      ids.map((n) =>
+        request(app)
+          .get(n % 2 === 0 ? `/fail/${n}` : `/async/${n}`)
+          .set('X-Request-Id', `req-${n}`),
+      ),
     );
     // Interleaved 404s: answered in the same burst, never reported.
     await Promise.all(ids.slice(0, 10).map((n) => request(app).get('/missing').set('X-Request-Id', `nf-${n}`).expect(404)));
@@ -164,38 +168,41 @@ describe.each(EXPRESS_VERSIONS)('onError on %s', (_name, express: ExpressFactory
       },
       'the onError hook rejected; the response was not affected',
     ],
-  ])('%s: the response is exactly the one without a hook, the failure logged once, no unhandled rejection', async (_label, onError, message) => {
-    const unhandled: unknown[] = [];
-    const listener = (reason: unknown): void => {
-      unhandled.push(reason);
-    };
-    process.on('unhandledRejection', listener);
-    try {
-      const { logger, lines } = captureLogger();
-      const hooked = appWith(express, { onError, logger });
-      const plain = appWith(express, { logger: false });
-      for (const path of ['/fail/7', '/unavailable']) {
-        expect(await answer(hooked, path)).toEqual(await answer(plain, path));
+  ])(
+    '%s: the response is exactly the one without a hook, the failure logged once, no unhandled rejection',
+    async (_label, onError, message) => {
+      const unhandled: unknown[] = [];
+      const listener = (reason: unknown): void => {
+        unhandled.push(reason);
+      };
+      process.on('unhandledRejection', listener);
+      try {
+        const { logger, lines } = captureLogger();
+        const hooked = appWith(express, { onError, logger });
+        const plain = appWith(express, { logger: false });
+        for (const path of ['/fail/7', '/unavailable']) {
+          expect(await answer(hooked, path)).toEqual(await answer(plain, path));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await flushLogs();
+        expect(unhandled).toEqual([]);
+        const failures = lines.filter((line) => line.msg === message);
+        expect(failures).toHaveLength(2);
+        expect(failures.map((line) => [line.level, line.request_id, line.status, line.code])).toEqual([
+          [50, 'req-fixed', 500, 'internal_error'],
+          [50, 'req-fixed', 503, 'service_unavailable'],
+        ]);
+        expect(failures[0]?.error).toMatchObject({ type: 'Error', message: 'tracker unreachable' });
+        // Two error lines and two failure lines: nothing else.
+        expect(lines).toHaveLength(4);
+        expect(JSON.stringify(lines)).not.toContain('sk_live_REPORTER_TOKEN');
+        // The server still answers.
+        await request(hooked).get('/missing').expect(404);
+      } finally {
+        process.off('unhandledRejection', listener);
       }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      await flushLogs();
-      expect(unhandled).toEqual([]);
-      const failures = lines.filter((line) => line.msg === message);
-      expect(failures).toHaveLength(2);
-      expect(failures.map((line) => [line.level, line.request_id, line.status, line.code])).toEqual([
-        [50, 'req-fixed', 500, 'internal_error'],
-        [50, 'req-fixed', 503, 'service_unavailable'],
-      ]);
-      expect(failures[0]?.error).toMatchObject({ type: 'Error', message: 'tracker unreachable' });
-      // Two error lines and two failure lines: nothing else.
-      expect(lines).toHaveLength(4);
-      expect(JSON.stringify(lines)).not.toContain('sk_live_REPORTER_TOKEN');
-      // The server still answers.
-      await request(hooked).get('/missing').expect(404);
-    } finally {
-      process.off('unhandledRejection', listener);
-    }
-  });
+    },
+  );
 
   test('a filter that throws falls back to 5xx only, and says so once per error', async () => {
     const { calls, onError } = recorder();
@@ -208,7 +215,9 @@ describe.each(EXPRESS_VERSIONS)('onError on %s', (_name, express: ExpressFactory
     await request(app).get('/fail/3').expect(500);
     await flushLogs();
     expect(calls.map(({ report }) => report.error.status)).toEqual([500]);
-    expect(lines.filter((line) => line.msg === 'the shouldReport filter failed; reporting 5xx only').map((line) => line.status)).toEqual([404, 500]);
+    expect(lines.filter((line) => line.msg === 'the shouldReport filter failed; reporting 5xx only').map((line) => line.status)).toEqual([
+      404, 500,
+    ]);
   });
 
   test('headers already sent: reported once after the connection is cut, headersSent and not exposed', async () => {
@@ -235,7 +244,9 @@ describe.each(EXPRESS_VERSIONS)('onError on %s', (_name, express: ExpressFactory
     const res = await request(app).get('/after').set('X-Request-Id', 'req-after').expect(200);
     expect(res.body).toEqual({ ok: true });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(calls.map(({ report }) => [report.requestId, report.error.status, report.headersSent, report.exposed])).toEqual([['req-after', 500, true, false]]);
+    expect(calls.map(({ report }) => [report.requestId, report.error.status, report.headersSent, report.exposed])).toEqual([
+      ['req-after', 500, true, false],
+    ]);
   });
 
   test('the hook runs in the request’s async context, where a tracker keeps its per-request scope', async () => {

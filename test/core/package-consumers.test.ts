@@ -67,14 +67,21 @@ export const wrong: RequestOptions = { body: 42 };
 `;
 
 /** Type-checks `source` (TYPES_CONSUMER by default) as `file` under `options`; answers the diagnostics and the dist/ files it read. */
-function typeCheckConsumer(file: string, options: ts.CompilerOptions, source = TYPES_CONSUMER): { problems: string[]; declarations: string[] } {
+function typeCheckConsumer(
+  file: string,
+  options: ts.CompilerOptions,
+  source = TYPES_CONSUMER,
+): { problems: string[]; declarations: string[] } {
   const dir = join(root, '.tmp', 'types-consumer');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, file);
   writeFileSync(path, source);
   const program = ts.createProgram([path], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, types: ['node'], ...options });
   const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const where = diagnostic.file === undefined || diagnostic.start === undefined ? '' : `${relative(root, diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1}: `;
+    const where =
+      diagnostic.file === undefined || diagnostic.start === undefined
+        ? ''
+        : `${relative(root, diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1}: `;
     return `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
   });
   const declarations = program
@@ -105,7 +112,7 @@ describe('the built package, as consumers load it', () => {
     });
   });
 
-  test('the ESM and CJS copies recognise each other\'s errors (brand Symbol, not instanceof)', async () => {
+  test("the ESM and CJS copies recognise each other's errors (brand Symbol, not instanceof)", async () => {
     expect(await node('dual-package.mjs')).toEqual({
       twoCopies: true,
       instanceofAcross: false,
@@ -120,7 +127,7 @@ describe('the built package, as consumers load it', () => {
   test.each([
     ['CommonJS require()', 'entries.cjs'],
     ['ESM import', 'entries.mjs'],
-  ])('%s: every subpath loads, exports what the source does, and throws the core\'s classes', async (_label, fixture) => {
+  ])("%s: every subpath loads, exports what the source does, and throws the core's classes", async (_label, fixture) => {
     expect(await node(fixture)).toEqual({
       names: Object.fromEntries(Object.entries(SOURCE_ENTRIES).map(([name, module]) => [name, Object.keys(module).sort()])),
       clientClassesAreTheCore: true,
@@ -134,23 +141,57 @@ describe('the built package, as consumers load it', () => {
   test.each([
     // The two node16 runs check the .d.mts and the .d.ts files themselves too (skipLibCheck off);
     // bundler reads the same .d.mts, so it checks only how they resolve.
-    ['node16, an ES module (import condition)', 'consumer.mts', { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, skipLibCheck: false }, 'd.mts'],
-    ['node16, a CommonJS module (require condition)', 'consumer.cts', { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, skipLibCheck: false }, 'd.ts'],
-    ['bundler', 'consumer.ts', { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, skipLibCheck: true }, 'd.mts'],
-  ] as const)('a TypeScript consumer under %s resolves every entry to its dist/ types', (_label, file, options, extension) => {
-    const { problems, declarations } = typeCheckConsumer(file, options);
-    expect(problems).toEqual([]);
-    expect(declarations).toEqual(ENTRY_FILES.map((name) => `dist/${name}.${extension}`));
-  }, 120000);
+    [
+      'node16, an ES module (import condition)',
+      'consumer.mts',
+      { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, skipLibCheck: false },
+      'd.mts',
+    ],
+    [
+      'node16, a CommonJS module (require condition)',
+      'consumer.cts',
+      { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, skipLibCheck: false },
+      'd.ts',
+    ],
+    [
+      'bundler',
+      'consumer.ts',
+      { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, skipLibCheck: true },
+      'd.mts',
+    ],
+  ] as const)(
+    'a TypeScript consumer under %s resolves every entry to its dist/ types',
+    (_label, file, options, extension) => {
+      const { problems, declarations } = typeCheckConsumer(file, options);
+      expect(problems).toEqual([]);
+      expect(declarations).toEqual(ENTRY_FILES.map((name) => `dist/${name}.${extension}`));
+    },
+    120000,
+  );
 
   test.each([
     ['a browser app (the DOM library, no @types/node)', { lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'], types: [] }],
     ['a server (@types/node, no DOM library)', { lib: ['lib.es2022.d.ts'], types: ['node'] }],
-  ] as const)('the client\'s types compile for %s', (_label, options) => {
-    const { problems, declarations } = typeCheckConsumer('client-consumer.mts', { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, skipLibCheck: false, ...options, lib: [...options.lib], types: [...options.types] }, CLIENT_CONSUMER);
-    expect(problems).toEqual([]);
-    expect(declarations).toEqual(['dist/client.d.mts']);
-  }, 120000);
+  ] as const)(
+    "the client's types compile for %s",
+    (_label, options) => {
+      const { problems, declarations } = typeCheckConsumer(
+        'client-consumer.mts',
+        {
+          module: ts.ModuleKind.Node16,
+          moduleResolution: ts.ModuleResolutionKind.Node16,
+          skipLibCheck: false,
+          ...options,
+          lib: [...options.lib],
+          types: [...options.types],
+        },
+        CLIENT_CONSUMER,
+      );
+      expect(problems).toEqual([]);
+      expect(declarations).toEqual(['dist/client.d.mts']);
+    },
+    120000,
+  );
 
   test('publint finds nothing to fix', async () => {
     const { stdout } = await run(join(root, 'node_modules/.bin/publint'), [], { cwd: root, timeout: 60000 });
@@ -160,8 +201,20 @@ describe('the built package, as consumers load it', () => {
   test('attw --pack: the types of every entry resolve under node10, node16 (CJS and ESM) and bundler', async () => {
     // Exits non-zero on any problem, which rejects here with its table in the message.
     const { stdout } = await run(join(root, 'node_modules/.bin/attw'), ['--pack', '.', '--format', 'json'], { cwd: root, timeout: 120000 });
-    const { problems, analysis } = JSON.parse(stdout) as { problems: Record<string, unknown>; analysis: { entrypoints: Record<string, unknown> } };
+    const { problems, analysis } = JSON.parse(stdout) as {
+      problems: Record<string, unknown>;
+      analysis: { entrypoints: Record<string, unknown> };
+    };
     expect(problems).toEqual({});
-    expect(Object.keys(analysis.entrypoints).sort()).toEqual(['.', './client', './http', './idempotency', './metrics', './openapi', './package.json', './validation']);
+    expect(Object.keys(analysis.entrypoints).sort()).toEqual([
+      '.',
+      './client',
+      './http',
+      './idempotency',
+      './metrics',
+      './openapi',
+      './package.json',
+      './validation',
+    ]);
   }, 120000);
 });

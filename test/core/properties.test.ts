@@ -23,7 +23,13 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-const headerValue = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.integer(), fc.array(fc.string(), { maxLength: 3 }), fc.anything());
+const headerValue = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.integer(),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.anything(),
+);
 const errorWithFields = fc
   .record(
     {

@@ -9,10 +9,13 @@ const GENERATED = /^req_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[
 describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
   const notFound = () => new NotFoundError();
 
-  test.each(['abc-123', 'a', 'A.b_c-d:e', '0'.repeat(128), 'f47ac10b-58cc-4372-a567-0e02b2c3d479'])('a safe incoming id is echoed: %s', async (id) => {
-    const res = await request(appThrowing(notFound, { express })).get('/throw').set('X-Request-Id', id);
-    expect(expectErrorResponse(res, 404).meta.request_id).toBe(id);
-  });
+  test.each(['abc-123', 'a', 'A.b_c-d:e', '0'.repeat(128), 'f47ac10b-58cc-4372-a567-0e02b2c3d479'])(
+    'a safe incoming id is echoed: %s',
+    async (id) => {
+      const res = await request(appThrowing(notFound, { express })).get('/throw').set('X-Request-Id', id);
+      expect(expectErrorResponse(res, 404).meta.request_id).toBe(id);
+    },
+  );
 
   test.each([
     ['too long (129)', '0'.repeat(129)],
@@ -44,14 +47,18 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
   });
 
   test('a custom header name is read and written, and errorHandler uses it', async () => {
-    const res = await request(appThrowing(notFound, { express, requestId: { header: 'X-Correlation-Id' } })).get('/throw').set('X-Correlation-Id', 'corr-7');
+    const res = await request(appThrowing(notFound, { express, requestId: { header: 'X-Correlation-Id' } }))
+      .get('/throw')
+      .set('X-Correlation-Id', 'corr-7');
     expect(res.headers['x-correlation-id']).toBe('corr-7');
     expect(res.headers['x-request-id']).toBeUndefined();
     expect(res.body.meta.request_id).toBe('corr-7');
   });
 
   test('trustIncoming: false ignores the incoming id', async () => {
-    const res = await request(appThrowing(notFound, { express, requestId: { trustIncoming: false } })).get('/throw').set('X-Request-Id', 'abc');
+    const res = await request(appThrowing(notFound, { express, requestId: { trustIncoming: false } }))
+      .get('/throw')
+      .set('X-Request-Id', 'abc');
     expect(expectErrorResponse(res, 404).meta.request_id).toMatch(GENERATED);
   });
 
@@ -85,7 +92,7 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
     expect(res.body.meta).toEqual({ request_id: 'trace-1' });
   });
 
-  test('pino-http\'s req.id is used when it is safe', async () => {
+  test("pino-http's req.id is used when it is safe", async () => {
     const app = express();
     let n = 0;
     app.use(pinoHttp({ logger: pino({ level: 'silent' }), genReqId: () => ++n }));

@@ -37,7 +37,15 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
     });
     const res = await request(app).get('/throw');
     expectErrorResponse(res, 404);
-    for (const header of ['etag', 'last-modified', 'content-encoding', 'content-language', 'content-range', 'content-disposition', 'content-location']) {
+    for (const header of [
+      'etag',
+      'last-modified',
+      'content-encoding',
+      'content-language',
+      'content-range',
+      'content-disposition',
+      'content-location',
+    ]) {
       expect(res.headers[header]).toBeUndefined();
     }
     // Headers unrelated to the representation stay.
@@ -45,11 +53,15 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
   });
 
   test('Cache-Control is configurable, except where the RFC says MUST NOT be cached', async () => {
-    const custom = await request(appThrowing(() => new NotFoundError(), { express, handler: { cacheControl: 'private, max-age=60' } })).get('/throw');
+    const custom = await request(appThrowing(() => new NotFoundError(), { express, handler: { cacheControl: 'private, max-age=60' } })).get(
+      '/throw',
+    );
     expect(custom.headers['cache-control']).toBe('private, max-age=60');
     const untouched = await request(appThrowing(() => new NotFoundError(), { express, handler: { cacheControl: false } })).get('/throw');
     expect(untouched.headers['cache-control']).toBeUndefined();
-    const mustNotCache = await request(appThrowing(() => new TooManyRequestsError(), { express, handler: { cacheControl: 'public, max-age=60' } })).get('/throw');
+    const mustNotCache = await request(
+      appThrowing(() => new TooManyRequestsError(), { express, handler: { cacheControl: 'public, max-age=60' } }),
+    ).get('/throw');
     expect(mustNotCache.headers['cache-control']).toBe('no-store');
   });
 
@@ -60,7 +72,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
     });
 
     test('adds the stack and the cause to the body', async () => {
-      const app = appThrowing(() => new InternalServerError('db down', { cause: new Error('ECONNRESET 10.0.0.7') }), { express, handler: { development: true } });
+      const app = appThrowing(() => new InternalServerError('db down', { cause: new Error('ECONNRESET 10.0.0.7') }), {
+        express,
+        handler: { development: true },
+      });
       const res = await request(app).get('/throw');
       const body = expectErrorResponse(res, 500);
       expect(body.error).toEqual({ code: 'internal_error', message: 'An unexpected error occurred.' });
@@ -69,7 +84,9 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
     });
 
     test('is off by default', async () => {
-      const res = await request(appThrowing(() => new InternalServerError('db down', { cause: new Error('x') }), { express })).get('/throw');
+      const res = await request(appThrowing(() => new InternalServerError('db down', { cause: new Error('x') }), { express })).get(
+        '/throw',
+      );
       expect(res.body.debug).toBeUndefined();
       expect(res.text).not.toContain('db down');
     });

@@ -87,7 +87,12 @@ describe('415 Accept-Encoding lists what the running body-parser decodes', () =>
   });
 
   test('a look-alike without a stack gets the codings both majors decode', () => {
-    const error = Object.assign(new Error('unsupported content encoding "compress"'), { type: 'encoding.unsupported', status: 415, encoding: 'compress', stack: undefined });
+    const error = Object.assign(new Error('unsupported content encoding "compress"'), {
+      type: 'encoding.unsupported',
+      status: 415,
+      encoding: 'compress',
+      stack: undefined,
+    });
     expect(toApiError(error).headers).toEqual({ 'Accept-Encoding': 'gzip, deflate, identity' });
   });
 });

@@ -17,32 +17,47 @@ const DOCS = 'https://api.example.com/docs/errors/';
 
 describe.each(EXPRESS_VERSIONS)('docsBaseUrl on %s', (_name, express: ExpressFactory) => {
   test('an envelope error carries the Link and doc_url', async () => {
-    const res = await request(appThrowing(() => new NotFoundError('User user_1 was not found'), { express, handler: { docsBaseUrl: DOCS } })).get('/throw');
+    const res = await request(
+      appThrowing(() => new NotFoundError('User user_1 was not found'), { express, handler: { docsBaseUrl: DOCS } }),
+    ).get('/throw');
     expect(res.status).toBe(404);
     expect(res.headers.link).toBe('<https://api.example.com/docs/errors/resource_not_found>; rel="describedby"');
     expect(res.body).toEqual({
-      error: { code: 'resource_not_found', message: 'User user_1 was not found', doc_url: 'https://api.example.com/docs/errors/resource_not_found' },
+      error: {
+        code: 'resource_not_found',
+        message: 'User user_1 was not found',
+        doc_url: 'https://api.example.com/docs/errors/resource_not_found',
+      },
       meta: { request_id: res.headers['x-request-id'] },
     });
   });
 
   test('details stay before doc_url is added; a masked 500 links its generic code', async () => {
-    const res = await request(appThrowing(() => new InternalServerError('secret'), { express, handler: { docsBaseUrl: DOCS } })).get('/throw');
+    const res = await request(appThrowing(() => new InternalServerError('secret'), { express, handler: { docsBaseUrl: DOCS } })).get(
+      '/throw',
+    );
     expect(res.headers.link).toBe('<https://api.example.com/docs/errors/internal_error>; rel="describedby"');
     expect(res.body.error).toEqual({ code: 'internal_error', message: 'An unexpected error occurred.', doc_url: `${DOCS}internal_error` });
   });
 
   test('a base without a trailing slash gets one, as problemTypeBase does', async () => {
-    const res = await request(appThrowing(() => new NotFoundError(), { express, handler: { docsBaseUrl: 'https://api.example.com/docs/errors' } })).get('/throw');
+    const res = await request(
+      appThrowing(() => new NotFoundError(), { express, handler: { docsBaseUrl: 'https://api.example.com/docs/errors' } }),
+    ).get('/throw');
     expect(res.body.error.doc_url).toBe('https://api.example.com/docs/errors/resource_not_found');
   });
 
   test("a 451's blocked-by Link is kept; describedby is appended", async () => {
     const res = await request(
-      appThrowing(() => new UnavailableForLegalReasonsError(undefined, { blockedBy: 'https://authority.example/' }), { express, handler: { docsBaseUrl: DOCS } }),
+      appThrowing(() => new UnavailableForLegalReasonsError(undefined, { blockedBy: 'https://authority.example/' }), {
+        express,
+        handler: { docsBaseUrl: DOCS },
+      }),
     ).get('/throw');
     expect(res.status).toBe(451);
-    expect(res.headers.link).toBe('<https://authority.example/>; rel="blocked-by", <https://api.example.com/docs/errors/unavailable_for_legal_reasons>; rel="describedby"');
+    expect(res.headers.link).toBe(
+      '<https://authority.example/>; rel="blocked-by", <https://api.example.com/docs/errors/unavailable_for_legal_reasons>; rel="describedby"',
+    );
   });
 
   test('a Link set by an earlier middleware (deprecation) is merged, not clobbered', async () => {
@@ -51,13 +66,23 @@ describe.each(EXPRESS_VERSIONS)('docsBaseUrl on %s', (_name, express: ExpressFac
     app.use(errorHandler({ logger: false, docsBaseUrl: DOCS }));
     const res = await request(app).get('/v1/x');
     expect(res.status).toBe(426);
-    expect(res.headers.link).toBe('<https://docs.example.com/v2>; rel="deprecation", <https://api.example.com/docs/errors/api_version_retired>; rel="describedby"');
-    const before = await request(appThrowing(() => new NotFoundError(), { express, handler: { docsBaseUrl: DOCS }, before: (_req, r) => void r.setHeader('Link', '</other>; rel="help"') })).get('/throw');
+    expect(res.headers.link).toBe(
+      '<https://docs.example.com/v2>; rel="deprecation", <https://api.example.com/docs/errors/api_version_retired>; rel="describedby"',
+    );
+    const before = await request(
+      appThrowing(() => new NotFoundError(), {
+        express,
+        handler: { docsBaseUrl: DOCS },
+        before: (_req, r) => void r.setHeader('Link', '</other>; rel="help"'),
+      }),
+    ).get('/throw');
     expect(before.headers.link).toBe('</other>; rel="help", <https://api.example.com/docs/errors/resource_not_found>; rel="describedby"');
   });
 
   test('problem details: `type` defaults to the docs page, and the Link is sent; no doc_url member', async () => {
-    const res = await request(appThrowing(() => new NotFoundError(), { express, handler: { docsBaseUrl: DOCS, format: 'problem' } })).get('/throw');
+    const res = await request(appThrowing(() => new NotFoundError(), { express, handler: { docsBaseUrl: DOCS, format: 'problem' } })).get(
+      '/throw',
+    );
     expect(res.headers.link).toBe('<https://api.example.com/docs/errors/resource_not_found>; rel="describedby"');
     expect(res.body.type).toBe('https://api.example.com/docs/errors/resource_not_found');
     expect(res.body).not.toHaveProperty('doc_url');
@@ -65,7 +90,10 @@ describe.each(EXPRESS_VERSIONS)('docsBaseUrl on %s', (_name, express: ExpressFac
 
   test('problemTypeBase still wins for `type`', async () => {
     const res = await request(
-      appThrowing(() => new NotFoundError(), { express, handler: { docsBaseUrl: DOCS, problemTypeBase: 'https://example.com/problems/', format: 'problem' } }),
+      appThrowing(() => new NotFoundError(), {
+        express,
+        handler: { docsBaseUrl: DOCS, problemTypeBase: 'https://example.com/problems/', format: 'problem' },
+      }),
     ).get('/throw');
     expect(res.body.type).toBe('https://example.com/problems/resource_not_found');
     expect(res.headers.link).toBe('<https://api.example.com/docs/errors/resource_not_found>; rel="describedby"');
@@ -90,9 +118,12 @@ describe.each(EXPRESS_VERSIONS)('docsBaseUrl on %s', (_name, express: ExpressFac
   });
 });
 
-test.each(['not a url', '/relative/', 'https://x.example/<a>', 'https://x.example/\r\n', 'javascript:alert(1)'])('errorHandler refuses docsBaseUrl %j', (docsBaseUrl) => {
-  expect(() => errorHandler({ docsBaseUrl })).toThrow(TypeError);
-});
+test.each(['not a url', '/relative/', 'https://x.example/<a>', 'https://x.example/\r\n', 'javascript:alert(1)'])(
+  'errorHandler refuses docsBaseUrl %j',
+  (docsBaseUrl) => {
+    expect(() => errorHandler({ docsBaseUrl })).toThrow(TypeError);
+  },
+);
 
 test('the envelope schema accepts doc_url (a URI) and still nothing else', () => {
   const ajv = new Ajv2020({ strict: true });
@@ -110,7 +141,7 @@ test('the client exposes docUrl on the error it parses', async () => {
   });
   app.use(errorHandler({ logger: false, docsBaseUrl: DOCS }));
   const res = await request(app).get('/x');
-  const error = (await parseErrorResponse(new Response(res.text, { status: res.status, headers: { 'Content-Type': 'application/json' } })));
+  const error = await parseErrorResponse(new Response(res.text, { status: res.status, headers: { 'Content-Type': 'application/json' } }));
   expect(error.docUrl).toBe(`${DOCS}bad_request`);
   const problem = express5();
   problem.get('/x', () => {
@@ -118,8 +149,12 @@ test('the client exposes docUrl on the error it parses', async () => {
   });
   problem.use(errorHandler({ logger: false, docsBaseUrl: DOCS, format: 'problem' }));
   const res2 = await request(problem).get('/x');
-  const error2 = (await parseErrorResponse(new Response(res2.text, { status: res2.status, headers: { 'Content-Type': 'application/problem+json' } })));
+  const error2 = await parseErrorResponse(
+    new Response(res2.text, { status: res2.status, headers: { 'Content-Type': 'application/problem+json' } }),
+  );
   expect(error2.docUrl).toBe(`${DOCS}bad_request`);
-  const none = (await parseErrorResponse(new Response('{"error":{"code":"x","message":"y"}}', { status: 400, headers: { 'Content-Type': 'application/json' } })));
+  const none = await parseErrorResponse(
+    new Response('{"error":{"code":"x","message":"y"}}', { status: 400, headers: { 'Content-Type': 'application/json' } }),
+  );
   expect(none.docUrl).toBeUndefined();
 });

@@ -25,9 +25,18 @@ describe.each(EXPRESS_VERSIONS)('headers already sent on %s (env=production)', (
   beforeEach(() => {
     printed = [];
     const capture = (...args: unknown[]): void => {
-      for (const arg of args) printed.push(typeof arg === 'string' ? arg : JSON.stringify(arg, Object.getOwnPropertyNames(arg ?? {})) + String((arg as Error | undefined)?.stack));
+      for (const arg of args)
+        printed.push(
+          typeof arg === 'string'
+            ? arg
+            : JSON.stringify(arg, Object.getOwnPropertyNames(arg ?? {})) + String((arg as Error | undefined)?.stack),
+        );
     };
-    spies = [jest.spyOn(console, 'error').mockImplementation(capture), jest.spyOn(console, 'warn').mockImplementation(capture), jest.spyOn(console, 'log').mockImplementation(capture)];
+    spies = [
+      jest.spyOn(console, 'error').mockImplementation(capture),
+      jest.spyOn(console, 'warn').mockImplementation(capture),
+      jest.spyOn(console, 'log').mockImplementation(capture),
+    ];
   });
   afterEach(() => {
     for (const spy of spies) spy.mockRestore();
@@ -48,7 +57,10 @@ describe.each(EXPRESS_VERSIONS)('headers already sent on %s (env=production)', (
 
   test.each<[string, () => unknown]>([
     ['an axios-like error', axiosLike],
-    ['our own 500 with a secret in its (masked) message', () => new InternalServerError(`charge failed for ${SECRET}`, { cause: axiosLike() })],
+    [
+      'our own 500 with a secret in its (masked) message',
+      () => new InternalServerError(`charge failed for ${SECRET}`, { cause: axiosLike() }),
+    ],
     ['a 4xx with the axios error as its cause', () => new BadRequestError('bad', { cause: axiosLike() })],
   ])('%s: the connection is cut and nothing is printed', async (_label, thrown) => {
     const { logger, lines } = captureLogger();
@@ -72,7 +84,9 @@ describe.each(EXPRESS_VERSIONS)('headers already sent on %s (env=production)', (
 
   test('the server still serves the next request', async () => {
     const app = lateApp(axiosLike);
-    await request(app).get('/throw').catch(() => undefined);
+    await request(app)
+      .get('/throw')
+      .catch(() => undefined);
     const ok = await request(app).get('/ok');
     expect(ok.status).toBe(200);
   });
@@ -83,7 +97,9 @@ describe.each(EXPRESS_VERSIONS)('the last-resort 500 on %s', (_name, express: Ex
   const unwritable = (): BadRequestError => new BadRequestError('bad', { details: { n: 1n } });
 
   test('format problem: a problem details 500 with the headers of a normal 500', async () => {
-    const res = await request(appThrowing(unwritable, { express, handler: { format: 'problem', cacheControl: 'private, no-cache' } })).get('/throw');
+    const res = await request(appThrowing(unwritable, { express, handler: { format: 'problem', cacheControl: 'private, no-cache' } })).get(
+      '/throw',
+    );
     expect(res.status).toBe(500);
     expect((res as unknown as { res: { statusMessage: string } }).res.statusMessage).toBe('Internal Server Error');
     expect(res.headers['content-type']).toBe('application/problem+json');
@@ -113,7 +129,11 @@ describe.each(EXPRESS_VERSIONS)('the last-resort 500 on %s', (_name, express: Ex
     expect(envelope.headers['content-type']).toBe('application/json');
     expect(envelope.headers.vary).toBe('Accept');
     expect(envelope.body).toEqual({
-      error: { code: 'internal_error', message: 'An unexpected error occurred.', doc_url: 'https://api.example.com/docs/errors/internal_error' },
+      error: {
+        code: 'internal_error',
+        message: 'An unexpected error occurred.',
+        doc_url: 'https://api.example.com/docs/errors/internal_error',
+      },
       meta: { request_id: envelope.headers['x-request-id'] },
     });
   });

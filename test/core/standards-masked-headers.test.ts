@@ -25,11 +25,14 @@ describe.each(EXPRESS_VERSIONS)('masked 5xx on %s', (_name, express: ExpressFact
     ['an http-errors 502', () => createHttpError(502, { headers: LEAKY_HEADERS })],
     ['a plain object with status 500', () => Object.assign(new Error('x'), { status: 500, headers: LEAKY_HEADERS })],
     ['a 520 (unregistered)', () => Object.assign(new Error('x'), { statusCode: 520, headers: LEAKY_HEADERS })],
-    ['a Boom 500', () => {
-      const boom = Boom.internal('db down');
-      Object.assign(boom.output.headers, LEAKY_HEADERS);
-      return boom;
-    }],
+    [
+      'a Boom 500',
+      () => {
+        const boom = Boom.internal('db down');
+        Object.assign(boom.output.headers, LEAKY_HEADERS);
+        return boom;
+      },
+    ],
   ])('%s forwards none of its headers', async (_label, thrown) => {
     const res = await request(appThrowing(thrown, { express })).get('/throw');
     expect(res.status).toBeGreaterThanOrEqual(500);
@@ -38,7 +41,9 @@ describe.each(EXPRESS_VERSIONS)('masked 5xx on %s', (_name, express: ExpressFact
   });
 
   test('a foreign 503 keeps a valid Retry-After and nothing else', async () => {
-    const res = await request(appThrowing(() => createHttpError(503, { headers: { ...LEAKY_HEADERS, 'Retry-After': '30' } }), { express })).get('/throw');
+    const res = await request(
+      appThrowing(() => createHttpError(503, { headers: { ...LEAKY_HEADERS, 'Retry-After': '30' } }), { express }),
+    ).get('/throw');
     expectErrorResponse(res, 503);
     expect(res.headers['retry-after']).toBe('30');
     for (const name of LEAKY_NAMES) expect(res.headers[name]).toBeUndefined();
@@ -55,18 +60,24 @@ describe.each(EXPRESS_VERSIONS)('masked 5xx on %s', (_name, express: ExpressFact
     expect(res.headers['retry-after']).toBeUndefined();
   });
 
-  test("our own 5xx keep the headers the app gave them, exposed or not", async () => {
-    const own = await request(appThrowing(() => new InternalServerError(undefined, { headers: { 'X-Incident': 'inc-42' } }), { express })).get('/throw');
+  test('our own 5xx keep the headers the app gave them, exposed or not', async () => {
+    const own = await request(
+      appThrowing(() => new InternalServerError(undefined, { headers: { 'X-Incident': 'inc-42' } }), { express }),
+    ).get('/throw');
     expect(own.headers['x-incident']).toBe('inc-42');
     const unavailable = await request(
-      appThrowing(() => new ServiceUnavailableError(undefined, { retryAfter: 5, headers: { 'X-Maintenance': 'db' }, expose: false }), { express }),
+      appThrowing(() => new ServiceUnavailableError(undefined, { retryAfter: 5, headers: { 'X-Maintenance': 'db' }, expose: false }), {
+        express,
+      }),
     ).get('/throw');
     expect(unavailable.headers['x-maintenance']).toBe('db');
     expect(unavailable.headers['retry-after']).toBe('5');
   });
 
   test('a foreign 4xx still forwards its headers (it describes the request, not us)', async () => {
-    const res = await request(appThrowing(() => createHttpError(429, { headers: { 'RateLimit-Policy': '"default";q=100;w=60' } }), { express })).get('/throw');
+    const res = await request(
+      appThrowing(() => createHttpError(429, { headers: { 'RateLimit-Policy': '"default";q=100;w=60' } }), { express }),
+    ).get('/throw');
     expect(res.headers['ratelimit-policy']).toBe('"default";q=100;w=60');
   });
 });

@@ -19,7 +19,9 @@ describe.each(EXPRESS_VERSIONS)('Retry-After from `headers` on %s', (_name, expr
     ['an asctime date becomes IMF-fixdate', 'Sun Nov  6 08:49:37 2044', 'Sun, 06 Nov 2044 08:49:37 GMT'],
     ['an RFC 850 date becomes IMF-fixdate', 'Sunday, 06-Nov-44 08:49:37 GMT', 'Sun, 06 Nov 2044 08:49:37 GMT'],
   ])('%s: %j -> %s', async (_label, given, expected) => {
-    const res = await request(appThrowing(() => new ServiceUnavailableError('Down', { headers: { 'Retry-After': given } }), { express })).get('/throw');
+    const res = await request(
+      appThrowing(() => new ServiceUnavailableError('Down', { headers: { 'Retry-After': given } }), { express }),
+    ).get('/throw');
     expect(res.status).toBe(503);
     expect(res.headers['retry-after']).toBe(expected);
   });
@@ -35,7 +37,9 @@ describe.each(EXPRESS_VERSIONS)('Retry-After from `headers` on %s', (_name, expr
       expect(res.headers['retry-after']).toBeUndefined();
       await flushLogs();
       const dropped = lines.filter((line) => line.msg === 'dropped an invalid Retry-After header');
-      expect(dropped).toEqual([expect.objectContaining({ level: 40, header: 'retry-after', status: 429, request_id: res.body.meta.request_id })]);
+      expect(dropped).toEqual([
+        expect.objectContaining({ level: 40, header: 'retry-after', status: 429, request_id: res.body.meta.request_id }),
+      ]);
       if (given.trim() !== '') for (const line of lines) expect(Object.values(line)).not.toContain(given);
       expect(JSON.stringify(dropped)).not.toContain('soon');
     },

@@ -30,11 +30,14 @@ describe('status and statusCode, as finalhandler reads them', () => {
     expect(toApiError(foreign(fields)).status).toBe(expected);
   });
 
-  test.each(EXPRESS_VERSIONS)('through %s: { status: 50, statusCode: 410 } is answered 410 gone', async (_name, express: ExpressFactory) => {
-    const res = await request(appThrowing(() => foreign({ status: 50, statusCode: 410, expose: true }), { express })).get('/throw');
-    const body = expectErrorResponse(res, 410, 'Gone');
-    expect(body.error).toEqual({ code: 'gone', message: 'from a library' });
-  });
+  test.each(EXPRESS_VERSIONS)(
+    'through %s: { status: 50, statusCode: 410 } is answered 410 gone',
+    async (_name, express: ExpressFactory) => {
+      const res = await request(appThrowing(() => foreign({ status: 50, statusCode: 410, expose: true }), { express })).get('/throw');
+      const body = expectErrorResponse(res, 410, 'Gone');
+      expect(body.error).toEqual({ code: 'gone', message: 'from a library' });
+    },
+  );
 });
 
 describe('statuses the catalog does not hold keep their number', () => {
@@ -89,7 +92,9 @@ describe('statuses the catalog does not hold keep their number', () => {
     });
 
     test('a foreign 520 is masked like any 5xx but keeps 520', async () => {
-      const res = await request(appThrowing(() => foreign({ status: 520, message: 'origin said: db password wrong' }), { express })).get('/throw');
+      const res = await request(appThrowing(() => foreign({ status: 520, message: 'origin said: db password wrong' }), { express })).get(
+        '/throw',
+      );
       const body = expectErrorResponse(res, 520, 'Server Error');
       expect(body.error).toEqual({ code: 'internal_error', message: 'An unexpected error occurred.' });
     });

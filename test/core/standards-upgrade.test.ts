@@ -16,7 +16,9 @@ import { appThrowing, captureLogger, EXPRESS_VERSIONS, expectErrorResponse, flus
 describe.each(EXPRESS_VERSIONS)('426 Upgrade on %s', (_name, express: ExpressFactory) => {
   test('a 426 naming no protocol gets the default `HTTP/2` and `Connection: upgrade`, and nothing is logged about it', async () => {
     const { logger, lines } = captureLogger();
-    const res = await request(appThrowing(() => new UpgradeRequiredError(), { express, handler: { logger } })).get('/throw').set('Connection', 'keep-alive');
+    const res = await request(appThrowing(() => new UpgradeRequiredError(), { express, handler: { logger } }))
+      .get('/throw')
+      .set('Connection', 'keep-alive');
     const body = expectErrorResponse(res, 426, 'Upgrade Required');
     expect(res.headers.upgrade).toBe('HTTP/2');
     expect(res.headers.connection).toBe('upgrade');
@@ -26,51 +28,71 @@ describe.each(EXPRESS_VERSIONS)('426 Upgrade on %s', (_name, express: ExpressFac
   });
 
   test("the thrower's protocols win, in its order, still with `Connection: upgrade`", async () => {
-    const res = await request(appThrowing(() => new UpgradeRequiredError(undefined, { upgrade: ['HTTP/3', 'HTTP/2'] }), { express })).get('/throw').set('Connection', 'keep-alive');
+    const res = await request(appThrowing(() => new UpgradeRequiredError(undefined, { upgrade: ['HTTP/3', 'HTTP/2'] }), { express }))
+      .get('/throw')
+      .set('Connection', 'keep-alive');
     expectErrorResponse(res, 426);
     expect(res.headers.upgrade).toBe('HTTP/3, HTTP/2');
     expect(res.headers.connection).toBe('upgrade');
   });
 
   test('the `upgrade` option sets the default, as a list or one value', async () => {
-    const list = await request(appThrowing(() => new UpgradeRequiredError(), { express, handler: { upgrade: ['TLS/1.3', 'HTTP/1.1'] } })).get('/throw').set('Connection', 'keep-alive');
+    const list = await request(appThrowing(() => new UpgradeRequiredError(), { express, handler: { upgrade: ['TLS/1.3', 'HTTP/1.1'] } }))
+      .get('/throw')
+      .set('Connection', 'keep-alive');
     expect(list.headers.upgrade).toBe('TLS/1.3, HTTP/1.1');
     expect(list.headers.connection).toBe('upgrade');
-    const one = await request(appThrowing(() => new UpgradeRequiredError(), { express, handler: { upgrade: 'websocket' } })).get('/throw').set('Connection', 'keep-alive');
+    const one = await request(appThrowing(() => new UpgradeRequiredError(), { express, handler: { upgrade: 'websocket' } }))
+      .get('/throw')
+      .set('Connection', 'keep-alive');
     expect(one.headers.upgrade).toBe('websocket');
   });
 
   test('`requiredHeaders.Upgrade` sets it too; `upgrade` wins over it', async () => {
-    const required = await request(appThrowing(() => new UpgradeRequiredError(), { express, handler: { requiredHeaders: { Upgrade: 'HTTP/3' } } })).get('/throw').set('Connection', 'keep-alive');
+    const required = await request(
+      appThrowing(() => new UpgradeRequiredError(), { express, handler: { requiredHeaders: { Upgrade: 'HTTP/3' } } }),
+    )
+      .get('/throw')
+      .set('Connection', 'keep-alive');
     expect(required.headers.upgrade).toBe('HTTP/3');
     const both = await request(
       appThrowing(() => new UpgradeRequiredError(), { express, handler: { requiredHeaders: { Upgrade: 'HTTP/3' }, upgrade: 'HTTP/2' } }),
-    ).get('/throw').set('Connection', 'keep-alive');
+    )
+      .get('/throw')
+      .set('Connection', 'keep-alive');
     expect(both.headers.upgrade).toBe('HTTP/2');
   });
 
   test('a foreign 426 (http-errors, no headers) gets the default too', async () => {
-    const res = await request(appThrowing(() => createHttpError(426), { express })).get('/throw').set('Connection', 'keep-alive');
+    const res = await request(appThrowing(() => createHttpError(426), { express }))
+      .get('/throw')
+      .set('Connection', 'keep-alive');
     expectErrorResponse(res, 426);
     expect(res.headers.upgrade).toBe('HTTP/2');
     expect(res.headers.connection).toBe('upgrade');
   });
 
   test('a client that asked to close gets `Connection: upgrade, close` and the connection is closed', async () => {
-    const res = await request(appThrowing(() => new UpgradeRequiredError(), { express })).get('/throw').set('Connection', 'close');
+    const res = await request(appThrowing(() => new UpgradeRequiredError(), { express }))
+      .get('/throw')
+      .set('Connection', 'close');
     expect(res.status).toBe(426);
     expect(res.headers.connection).toBe('upgrade, close');
   });
 
   test('Upgrade on another status (a 503 naming a protocol) carries the connection option as well', async () => {
-    const res = await request(appThrowing(() => new ServiceUnavailableError(undefined, { headers: { Upgrade: 'HTTP/2' } }), { express })).get('/throw').set('Connection', 'keep-alive');
+    const res = await request(appThrowing(() => new ServiceUnavailableError(undefined, { headers: { Upgrade: 'HTTP/2' } }), { express }))
+      .get('/throw')
+      .set('Connection', 'keep-alive');
     expect(res.status).toBe(503);
     expect(res.headers.upgrade).toBe('HTTP/2');
     expect(res.headers.connection).toBe('upgrade');
   });
 
   test('an error cannot set Connection itself; only the handler writes it', async () => {
-    const res = await request(appThrowing(() => new ServiceUnavailableError(undefined, { headers: { Connection: 'close' } }), { express })).get('/throw').set('Connection', 'keep-alive');
+    const res = await request(appThrowing(() => new ServiceUnavailableError(undefined, { headers: { Connection: 'close' } }), { express }))
+      .get('/throw')
+      .set('Connection', 'keep-alive');
     expect(res.status).toBe(503);
     expect(res.headers.connection).toBe('keep-alive');
   });
@@ -90,9 +112,12 @@ test('DEFAULT_UPGRADE is the documented default', () => {
   expect(DEFAULT_UPGRADE).toBe('HTTP/2');
 });
 
-test.each([[''], ['HTTP/2 x'], ['a/b/c'], [['HTTP/2', '']], ['HTTP/2\r\nX: 1']])('errorHandler refuses upgrade %j at start-up', (upgrade) => {
-  expect(() => errorHandler({ upgrade: upgrade as string })).toThrow(TypeError);
-});
+test.each([[''], ['HTTP/2 x'], ['a/b/c'], [['HTTP/2', '']], ['HTTP/2\r\nX: 1']])(
+  'errorHandler refuses upgrade %j at start-up',
+  (upgrade) => {
+    expect(() => errorHandler({ upgrade: upgrade as string })).toThrow(TypeError);
+  },
+);
 
 describe('over HTTP/2 (RFC 9113 §8.2.2)', () => {
   let server: http2.Http2Server;

@@ -36,7 +36,9 @@ describe('renderStatusReferenceHtml', () => {
   test('no script, no event handler, nothing loaded: only inline CSS, and a CSP that forbids the rest', () => {
     expect(page).not.toMatch(/<script|<link|<img|<iframe|\son[a-z]+=|javascript:|\ssrc=/i);
     expect(all(/href="([^"]*)"/g).every((href) => href.startsWith('#'))).toBe(true);
-    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`);
+    expect(page).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`,
+    );
     expect(page.match(/<style>/g)).toHaveLength(1);
     expect(page).toContain('prefers-color-scheme: dark');
   });
@@ -92,7 +94,7 @@ describe('renderStatusReferenceHtml', () => {
     expect(section.match(/<pre>/g)).toHaveLength(1);
   });
 
-  test('each example response is the Markdown page\'s example: same status line, headers and body', () => {
+  test("each example response is the Markdown page's example: same status line, headers and body", () => {
     const markdown = renderStatusReference(reference);
     const markdownExamples = all(/```http\n([\s\S]*?)\n```/g, markdown);
     const htmlExamples = all(/<pre><code>([\s\S]*?)<\/code><\/pre>/g).map(unescape);
@@ -105,14 +107,16 @@ describe('renderStatusReferenceHtml', () => {
     });
   });
 
-  test('the app\'s codes: under their status, linked to their row in the list of every code', () => {
+  test("the app's codes: under their status, linked to their row in the list of every code", () => {
     const forbidden = statusSection(403);
     expect(forbidden).toContain(
       '<tr><th scope="row"><a href="#code-insufficient_scope"><code class="id">insufficient_<wbr>scope</code></a></th><td>The access token does not grant the scope this action needs.</td><td>The token is valid but lacks a scope; <code>details.required_scope</code> names it.</td></tr>',
     );
     const list = elementText('<section aria-labelledby="all-codes">', '</section>');
     expect(all(/<tr id="code-([a-z0-9_]+)">/g, list)).toEqual(reference.codes.map((entry) => entry.code));
-    expect(list).toContain('<tr id="code-order_total_invalid"><th scope="row"><code class="id">order_<wbr>total_<wbr>invalid</code></th><td><a href="#status-422">422 Unprocessable Content</a></td>');
+    expect(list).toContain(
+      '<tr id="code-order_total_invalid"><th scope="row"><code class="id">order_<wbr>total_<wbr>invalid</code></th><td><a href="#status-422">422 Unprocessable Content</a></td>',
+    );
   });
 
   test('without extra codes there is no code list and no link to it', () => {
@@ -161,7 +165,11 @@ describe('express-api-errors docs --format html', () => {
   async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
     let stderr = '';
-    const code = await runCli(args, { cwd: process.cwd(), stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
+    const code = await runCli(args, {
+      cwd: process.cwd(),
+      stdout: (text) => void (stdout += text),
+      stderr: (text) => void (stderr += text),
+    });
     return { code, stdout, stderr };
   }
 

@@ -38,7 +38,9 @@ function samplesOf(file: string): Sample[] {
   return samples;
 }
 
-const pages = [join(ROOT, 'README.md'), join(ROOT, 'CONTRIBUTING.md'), ...markdownFiles(join(ROOT, 'docs'))].filter((page) => existsSync(page));
+const pages = [join(ROOT, 'README.md'), join(ROOT, 'CONTRIBUTING.md'), ...markdownFiles(join(ROOT, 'docs'))].filter((page) =>
+  existsSync(page),
+);
 const samples = pages.flatMap(samplesOf);
 
 /**

@@ -35,8 +35,10 @@ describe('buildStatusReference', () => {
     for (const header of entry?.headers ?? []) expect(header.example).not.toBe('');
   });
 
-  test('codes: the library\'s and the app\'s, each under its status', () => {
-    expect(reference.codes.map((entry) => entry.code).sort()).toEqual([...Object.keys(LIBRARY_CODES), ...Object.keys(appErrors.codes)].sort());
+  test("codes: the library's and the app's, each under its status", () => {
+    expect(reference.codes.map((entry) => entry.code).sort()).toEqual(
+      [...Object.keys(LIBRARY_CODES), ...Object.keys(appErrors.codes)].sort(),
+    );
     const forbidden = reference.statuses.find((entry) => entry.status === 403);
     expect(forbidden?.codes).toEqual([
       {
@@ -46,7 +48,10 @@ describe('buildStatusReference', () => {
         message: 'The CSRF token is missing or invalid.',
         description: 'The request lacks the anti-CSRF token of its session, or sent a wrong one; reload the form and retry.',
         origin: 'library',
-        example: { error: { code: 'csrf_token_invalid', message: 'The CSRF token is missing or invalid.' }, meta: { request_id: expect.any(String) } },
+        example: {
+          error: { code: 'csrf_token_invalid', message: 'The CSRF token is missing or invalid.' },
+          meta: { request_id: expect.any(String) },
+        },
       },
       {
         code: 'insufficient_scope',
@@ -55,7 +60,10 @@ describe('buildStatusReference', () => {
         message: 'The access token does not grant the scope this action needs.',
         description: 'The token is valid but lacks a scope; `details.required_scope` names it.',
         origin: 'app',
-        example: { error: { code: 'insufficient_scope', message: 'The access token does not grant the scope this action needs.' }, meta: { request_id: expect.any(String) } },
+        example: {
+          error: { code: 'insufficient_scope', message: 'The access token does not grant the scope this action needs.' },
+          meta: { request_id: expect.any(String) },
+        },
       },
     ]);
     expect(buildStatusReference({ libraryCodes: false }).codes).toEqual([]);
@@ -75,7 +83,9 @@ describe('collectCodes', () => {
   });
 
   test('a known code given another status is refused', () => {
-    expect(() => collectCodes({ resource_not_found: { status: 410, message: 'x' } })).toThrow('Error code "resource_not_found" is already used with status 404, not 410');
+    expect(() => collectCodes({ resource_not_found: { status: 410, message: 'x' } })).toThrow(
+      'Error code "resource_not_found" is already used with status 404, not 410',
+    );
     expect(() => collectCodes({ maintenance: { status: 500, message: 'x' } })).toThrow(/already used with status 503/);
   });
 
@@ -113,7 +123,8 @@ describe('renderStatusReference', () => {
   });
 
   test('example responses carry the headers an RFC requires or recommends, not the optional ones', () => {
-    const section = (status: number) => page.slice(page.indexOf(`### ${status} `), page.indexOf('### ', page.indexOf(`### ${status} `) + 4));
+    const section = (status: number) =>
+      page.slice(page.indexOf(`### ${status} `), page.indexOf('### ', page.indexOf(`### ${status} `) + 4));
     expect(section(405)).toContain('\nAllow: GET, HEAD\n');
     expect(section(413)).toContain('\nRetry-After: 30\n');
     expect(section(416)).toContain('\nContent-Range: bytes */1048576\n');

@@ -27,8 +27,14 @@ describe('readExampleConfig: what npm start reads from its environment', () => {
     [{ PORT: '70000' }, 'PORT must be a port number, 0 to 65535 (0: any free port).'],
     [{ RATE_LIMIT: '0' }, 'RATE_LIMIT must be a whole number of requests a minute per client, 1 or more.'],
     [{ RATE_LIMIT: '1.5' }, 'RATE_LIMIT must be a whole number of requests a minute per client, 1 or more.'],
-    [{ MAINTENANCE: 'soon' }, 'MAINTENANCE must be the seconds to wait (MAINTENANCE=30), the end as an ISO date (MAINTENANCE=2030-01-01T06:00:00Z), or 0/off.'],
-    [{ MAINTENANCE: '2030-13-45' }, 'MAINTENANCE must be the seconds to wait (MAINTENANCE=30), the end as an ISO date (MAINTENANCE=2030-01-01T06:00:00Z), or 0/off.'],
+    [
+      { MAINTENANCE: 'soon' },
+      'MAINTENANCE must be the seconds to wait (MAINTENANCE=30), the end as an ISO date (MAINTENANCE=2030-01-01T06:00:00Z), or 0/off.',
+    ],
+    [
+      { MAINTENANCE: '2030-13-45' },
+      'MAINTENANCE must be the seconds to wait (MAINTENANCE=30), the end as an ISO date (MAINTENANCE=2030-01-01T06:00:00Z), or 0/off.',
+    ],
   ])('%j is refused with a message saying what it takes', (env, message) => {
     expect(() => readExampleConfig(env)).toThrow(new ExampleConfigError(message));
   });

@@ -18,7 +18,10 @@ describe('the example API answers the status-code page scenarios', () => {
 
   test('304: GET /users/user_123 with a matching If-None-Match', async () => {
     const first = await request(app).get('/users/user_123').set(USER);
-    const res = await request(app).get('/users/user_123').set(USER).set('If-None-Match', first.headers.etag as string);
+    const res = await request(app)
+      .get('/users/user_123')
+      .set(USER)
+      .set('If-None-Match', first.headers.etag as string);
     expect(res.status).toBe(304);
     expect(res.text).toBe('');
     expect(res.headers.etag).toBe(first.headers.etag);
@@ -111,7 +114,11 @@ describe('the example API answers the status-code page scenarios', () => {
   test('422 invalid_operation: POST /orders with total 0', async () => {
     const res = await request(app).post('/orders').set(USER).send({ user_id: 'user_123', total: 0 });
     const body = expectErrorResponse(res, 422, 'Unprocessable Content');
-    expect(body.error).toEqual({ code: 'invalid_operation', message: 'An order must have a positive total.', details: { field: 'total', value: 0 } });
+    expect(body.error).toEqual({
+      code: 'invalid_operation',
+      message: 'An order must have a positive total.',
+      details: { field: 'total', value: 0 },
+    });
     const ok = await request(app).post('/orders').set(USER).send({ user_id: 'user_123', total: 5 });
     expect(ok.status).toBe(201);
   });
@@ -119,7 +126,10 @@ describe('the example API answers the status-code page scenarios', () => {
   test('500 internal_error, masked: POST /data/process', async () => {
     const res = await request(app).post('/data/process').set('X-Request-Id', 'support-ticket-1');
     const body = expectErrorResponse(res, 500, 'Internal Server Error');
-    expect(body).toEqual({ error: { code: 'internal_error', message: 'An unexpected error occurred.' }, meta: { request_id: 'support-ticket-1' } });
+    expect(body).toEqual({
+      error: { code: 'internal_error', message: 'An unexpected error occurred.' },
+      meta: { request_id: 'support-ticket-1' },
+    });
     expect(res.text).not.toContain('db-primary');
   });
 

@@ -76,6 +76,8 @@ export function expectDocumentedAnswer(scenario: Scenario, answer: Answer): void
     ...(documented.code === undefined ? { error: undefined } : { code: documented.code }),
     ...(documented.message === undefined ? {} : { message: documented.message }),
     ...(documented.details === undefined ? {} : { details: documented.details }),
-    headers: Object.fromEntries(Object.entries(documented.headers ?? {}).map(([name, value]) => [name, value === true ? expect.any(String) : value])),
+    headers: Object.fromEntries(
+      Object.entries(documented.headers ?? {}).map(([name, value]) => [name, value === true ? expect.any(String) : value]),
+    ),
   });
 }

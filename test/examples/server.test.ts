@@ -16,7 +16,9 @@ const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const run = promisify(execFile);
 // The tour's commands are curl commands: without curl they cannot run, and the file fails rather than skips.
 if (spawnSync('curl', ['--version']).status !== 0) {
-  throw new Error('curl is not on the PATH: the tour test runs its printed curl commands. Install curl (Debian: `apt-get install curl`), or run `npm run test:unit`.');
+  throw new Error(
+    'curl is not on the PATH: the tour test runs its printed curl commands. Install curl (Debian: `apt-get install curl`), or run `npm run test:unit`.',
+  );
 }
 
 interface Server {
@@ -33,7 +35,12 @@ function environment(extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv
 
 // Started in its own process group, so that stopping it stops tsx's node child too.
 function start(extra: Readonly<Record<string, string>>): Promise<Server> {
-  const child = spawn(TSX, ['examples/server.ts'], { cwd: ROOT, env: environment(extra), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, ['examples/server.ts'], {
+    cwd: ROOT,
+    env: environment(extra),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   return new Promise((resolve, reject) => {
@@ -73,7 +80,9 @@ function parseCurlOutput(output: string): Answer {
     const [statusLine = '', ...fields] = head.split('\r\n');
     const status = Number(/^HTTP\/[\d.]+ (\d{3})/.exec(statusLine)?.[1]);
     if (status >= 100 && status < 200) continue;
-    const headers = Object.fromEntries(fields.map((field) => [field.slice(0, field.indexOf(':')).toLowerCase(), field.slice(field.indexOf(':') + 1).trim()]));
+    const headers = Object.fromEntries(
+      fields.map((field) => [field.slice(0, field.indexOf(':')).toLowerCase(), field.slice(field.indexOf(':') + 1).trim()]),
+    );
     const body = /[/+]json\b/.test(headers['content-type'] ?? '') ? (JSON.parse(rest) as unknown) : rest;
     return { status, headers, body };
   }
@@ -89,8 +98,14 @@ test('npm start is tsx examples/server.ts, the command these tests run', () => {
 });
 
 test('an environment variable it cannot use stops the start with the reason, before listening', async () => {
-  const result = await run(TSX, ['examples/server.ts'], { cwd: ROOT, env: environment({ RATE_LIMIT: 'lots' }) }).catch((error: { code: number; stdout: string; stderr: string }) => error);
-  expect(result).toMatchObject({ code: 1, stdout: '', stderr: 'RATE_LIMIT must be a whole number of requests a minute per client, 1 or more.\n' });
+  const result = await run(TSX, ['examples/server.ts'], { cwd: ROOT, env: environment({ RATE_LIMIT: 'lots' }) }).catch(
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+  expect(result).toMatchObject({
+    code: 1,
+    stdout: '',
+    stderr: 'RATE_LIMIT must be a whole number of requests a minute per client, 1 or more.\n',
+  });
 }, 40_000);
 
 test('a port in use stops the start with a hint', async () => {
@@ -98,8 +113,13 @@ test('a port in use stops the start with a hint', async () => {
   await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
   const { port } = taken.address() as AddressInfo;
   try {
-    const result = await run(TSX, ['examples/server.ts'], { cwd: ROOT, env: environment({ PORT: String(port) }) }).catch((error: { code: number; stderr: string }) => error);
-    expect(result).toMatchObject({ code: 1, stderr: `Port ${port} is in use: start with another, e.g. PORT=3001 npm start (PORT=0: any free port).\n` });
+    const result = await run(TSX, ['examples/server.ts'], { cwd: ROOT, env: environment({ PORT: String(port) }) }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: `Port ${port} is in use: start with another, e.g. PORT=3001 npm start (PORT=0: any free port).\n`,
+    });
   } finally {
     taken.close();
   }
@@ -127,7 +147,9 @@ describe.each(Object.keys(MODES) as ModeName[])(
       // The commands as printed: the lines under each scenario of the tour.
       const printed = server.stdout().split('\n');
       for (const scenario of scenarios) {
-        const title = printed.findIndex((line) => line.endsWith(` ${scenario.title}`) || line.endsWith(` ${scenario.title} [changes data]`));
+        const title = printed.findIndex(
+          (line) => line.endsWith(` ${scenario.title}`) || line.endsWith(` ${scenario.title} [changes data]`),
+        );
         expect({ id: scenario.id, printed: title >= 0 }).toEqual({ id: scenario.id, printed: true });
         const commands: string[] = [];
         for (let i = title + 1; printed[i]?.startsWith('      ') === true; i++) commands.push((printed[i] as string).trim());

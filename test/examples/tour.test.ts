@@ -88,7 +88,9 @@ describe('POST /reset', () => {
     expect((await request(app).get('/users/user_456').set(USER)).status).toBe(404);
     expectDocumentedAnswer(replay, await run(app, replay));
     const users = await request(app).get('/users').set(USER);
-    expect(users.body).toEqual({ data: [expect.objectContaining({ id: 'user_123' }), { id: 'user_456', name: 'Bob', email: 'bob@example.com' }] });
+    expect(users.body).toEqual({
+      data: [expect.objectContaining({ id: 'user_123' }), { id: 'user_456', name: 'Bob', email: 'bob@example.com' }],
+    });
   });
 
   test('puts the settings back, and answers 204 with no body', async () => {
@@ -106,12 +108,17 @@ describe('GET / serves the tour', () => {
   const app = appFor('default');
   const settings = { baseUrl: 'localhost:3000', rateLimit: 100, maintenance: undefined };
 
-  test.each([['*/*', '*/*'], ['text/plain', 'text/plain'], ['none', undefined]])('as text for Accept %s (curl sends */*)', async (_label, accept) => {
+  test.each([
+    ['*/*', '*/*'],
+    ['text/plain', 'text/plain'],
+    ['none', undefined],
+  ])('as text for Accept %s (curl sends */*)', async (_label, accept) => {
     const get = request(app).get('/');
     const res = await (accept === undefined ? get.unset('Accept') : get.set('Accept', accept));
     expect([res.status, res.headers['content-type'], res.headers.vary]).toEqual([200, 'text/plain; charset=utf-8', 'Accept']);
     expect(res.text).toBe(tourText(SCENARIOS, settings));
-    for (const scenario of SCENARIOS) for (const command of scenarioCommands(scenario, 'localhost:3000')) expect(res.text).toContain(`\n      ${command}\n`);
+    for (const scenario of SCENARIOS)
+      for (const command of scenarioCommands(scenario, 'localhost:3000')) expect(res.text).toContain(`\n      ${command}\n`);
   });
 
   test('as JSON for Accept: application/json, one entry per scenario with its curl commands', async () => {
@@ -120,7 +127,12 @@ describe('GET / serves the tour', () => {
     expect(res.body).toEqual({ data: tourJson(SCENARIOS, settings) });
     const listed = (res.body as { data: { scenarios: { id: string; curl: string[]; start: string; status: number }[] } }).data.scenarios;
     expect(listed.map(({ id, curl, start, status }) => ({ id, curl, start, status }))).toEqual(
-      SCENARIOS.map((scenario) => ({ id: scenario.id, curl: scenarioCommands(scenario, 'localhost:3000'), start: startCommand(scenario.mode), status: scenario.expect.status })),
+      SCENARIOS.map((scenario) => ({
+        id: scenario.id,
+        curl: scenarioCommands(scenario, 'localhost:3000'),
+        start: startCommand(scenario.mode),
+        status: scenario.expect.status,
+      })),
     );
   });
 
@@ -177,7 +189,9 @@ describe('the curl commands', () => {
       request: { method: 'POST', path: '/users', body: { text: '@etc/passwd', type: 'text/plain' } },
       expect: { status: 415 },
     };
-    expect(scenarioCommands(scenario, 'localhost:3000')).toEqual(["curl -i -X POST localhost:3000/users -H 'Content-Type: text/plain' --data-raw @etc/passwd"]);
+    expect(scenarioCommands(scenario, 'localhost:3000')).toEqual([
+      "curl -i -X POST localhost:3000/users -H 'Content-Type: text/plain' --data-raw @etc/passwd",
+    ]);
   });
 
   test('shellQuote: a single-quoted word that a POSIX shell reads back as the same string', () => {

@@ -79,9 +79,31 @@ describe.each(EXPRESS_VERSIONS)('retiredApiVersions deprecation period on %s', (
   test('a per-version link replaces migrationUrl; without any link no Link is sent', async () => {
     const own = buildApp(
       (root) => {
-        root.use(retiredApiVersions({ current: 'v3', retired: [], path: true, deprecated: { v2: { since: SINCE, sunset: FUTURE_SUNSET, migrationUrl: POLICY } } }));
-        root.use(retiredApiVersions({ current: 'v3', retired: [], header: 'API-Version', deprecated: { v1: { since: FUTURE_SUNSET, sunset: FUTURE_SUNSET } } }));
-        root.use(retiredApiVersions({ current: 'v3', retired: [], header: 'Old-Version', migrationUrl: MIGRATE, deprecated: { v1: { since: SINCE, sunset: PAST_SUNSET, migrationUrl: POLICY } } }));
+        root.use(
+          retiredApiVersions({
+            current: 'v3',
+            retired: [],
+            path: true,
+            deprecated: { v2: { since: SINCE, sunset: FUTURE_SUNSET, migrationUrl: POLICY } },
+          }),
+        );
+        root.use(
+          retiredApiVersions({
+            current: 'v3',
+            retired: [],
+            header: 'API-Version',
+            deprecated: { v1: { since: FUTURE_SUNSET, sunset: FUTURE_SUNSET } },
+          }),
+        );
+        root.use(
+          retiredApiVersions({
+            current: 'v3',
+            retired: [],
+            header: 'Old-Version',
+            migrationUrl: MIGRATE,
+            deprecated: { v1: { since: SINCE, sunset: PAST_SUNSET, migrationUrl: POLICY } },
+          }),
+        );
         root.get(['/v2/x', '/x'], (_req, res) => void res.json({}));
       },
       { express },
@@ -102,7 +124,14 @@ describe.each(EXPRESS_VERSIONS)('retiredApiVersions deprecation period on %s', (
 test('the Link is added to one an earlier middleware set (RFC 8288 §3: one comma-separated field)', async () => {
   const app = buildApp((root) => {
     root.use((_req, res, next) => void (res.setHeader('Link', '</openapi.json>; rel="service-desc"'), next()));
-    root.use(retiredApiVersions({ current: 'v3', retired: [], path: true, deprecated: { v2: { since: SINCE, sunset: FUTURE_SUNSET, sunsetPolicyUrl: POLICY } } }));
+    root.use(
+      retiredApiVersions({
+        current: 'v3',
+        retired: [],
+        path: true,
+        deprecated: { v2: { since: SINCE, sunset: FUTURE_SUNSET, sunsetPolicyUrl: POLICY } },
+      }),
+    );
     root.get('/v2/x', (_req, res) => void res.json({}));
   });
   const res = await request(app).get('/v2/x');

@@ -53,7 +53,16 @@ describe('retiredApiVersions (426)', () => {
   });
 
   test('a custom Upgrade list and no Link', async () => {
-    const custom = buildApp((root) => root.use(retiredApiVersions({ current: '2025-01-01', retired: ['2023-01-01'], header: 'Api-Version', upgrade: ['example-api/2025-01-01', 'example-api/2024-06-01'] })));
+    const custom = buildApp((root) =>
+      root.use(
+        retiredApiVersions({
+          current: '2025-01-01',
+          retired: ['2023-01-01'],
+          header: 'Api-Version',
+          upgrade: ['example-api/2025-01-01', 'example-api/2024-06-01'],
+        }),
+      ),
+    );
     const res = await request(custom).get('/x').set('Api-Version', '2023-01-01');
     expect(res.status).toBe(426);
     expect(res.headers.upgrade).toBe('example-api/2025-01-01, example-api/2024-06-01');

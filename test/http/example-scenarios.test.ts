@@ -15,7 +15,10 @@ describe('example API: success and redirection (the five status-code pages)', ()
   });
 
   test('201 Created with Location', async () => {
-    const res = await request(createApp({ logger: false })).post('/users').set(USER).send({ name: 'Bob', email: 'bob@example.com' });
+    const res = await request(createApp({ logger: false }))
+      .post('/users')
+      .set(USER)
+      .send({ name: 'Bob', email: 'bob@example.com' });
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/users/${res.body.data.id}`);
   });
@@ -72,7 +75,10 @@ describe('example API: success and redirection (the five status-code pages)', ()
 
   test('304 not modified on a conditional GET (users and reports)', async () => {
     const first = await request(app).get('/users/user_123').set(USER);
-    const again = await request(app).get('/users/user_123').set(USER).set('If-None-Match', first.headers.etag as string);
+    const again = await request(app)
+      .get('/users/user_123')
+      .set(USER)
+      .set('If-None-Match', first.headers.etag as string);
     expect(again.status).toBe(304);
     expect(again.text).toBe('');
     const report = await request(app).get('/reports/2024-01').set('If-None-Match', '"report-2024-01-v1"');
@@ -87,7 +93,12 @@ describe('example API: client errors', () => {
     ['401 no token', () => request(app).get('/users'), 401, 'authentication_required'],
     ['403 insufficient scope', () => request(app).get('/admin/reports').set(USER), 403, 'insufficient_scope'],
     ['404 unknown user', () => request(app).get('/users/nonexistent_user').set(USER), 404, 'resource_not_found'],
-    ['409 duplicate email', () => request(app).post('/users').set(USER).send({ name: 'A', email: 'alice@example.com' }), 409, 'resource_conflict'],
+    [
+      '409 duplicate email',
+      () => request(app).post('/users').set(USER).send({ name: 'A', email: 'alice@example.com' }),
+      409,
+      'resource_conflict',
+    ],
     ['422 invalid order', () => request(app).post('/orders').set(USER).send({ user_id: 'user_123', total: 0 }), 422, 'invalid_operation'],
   ])('%s', async (_label, send, status, code) => {
     const res = await send();
@@ -127,7 +138,10 @@ describe('example API: client errors', () => {
     const current = await request(own).get('/settings');
     const stale = await request(own).put('/settings').set('If-Match', '"stale"').send({ currency: 'USD' });
     expect(stale.status).toBe(412);
-    const ok = await request(own).put('/settings').set('If-Match', current.headers.etag as string).send({ currency: 'USD' });
+    const ok = await request(own)
+      .put('/settings')
+      .set('If-Match', current.headers.etag as string)
+      .send({ currency: 'USD' });
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ data: { currency: 'USD' } });
     expect(ok.headers.etag).not.toBe(current.headers.etag);
@@ -142,7 +156,11 @@ describe('example API: client errors', () => {
       'application/json',
       { code: 'unsupported_media_type', message: 'Send the request body as application/json.' },
     ]);
-    const latin1 = await request(app).post('/users').set(USER).set('Content-Type', 'application/json; charset=latin1').send('{"name":"Bob"}');
+    const latin1 = await request(app)
+      .post('/users')
+      .set(USER)
+      .set('Content-Type', 'application/json; charset=latin1')
+      .send('{"name":"Bob"}');
     expect([latin1.status, latin1.body.error.code]).toEqual([415, 'unsupported_charset']);
     // No body at all is not a media type question: the route answers.
     expect((await request(app).post('/data/process')).status).toBe(500);
@@ -180,7 +198,10 @@ describe('example API: server errors', () => {
   test('500 masks the internal message and carries the request id', async () => {
     const res = await request(app).post('/data/process').set('X-Request-Id', 'req-page-500');
     expect(res.status).toBe(500);
-    expect(res.body).toEqual({ error: { code: 'internal_error', message: 'An unexpected error occurred.' }, meta: { request_id: 'req-page-500' } });
+    expect(res.body).toEqual({
+      error: { code: 'internal_error', message: 'An unexpected error occurred.' },
+      meta: { request_id: 'req-page-500' },
+    });
   });
 
   test('501 for the declared-but-unbuilt exports', async () => {
@@ -224,6 +245,13 @@ describe('example API: server errors', () => {
     const res = await request(app).get('/rates?upstream=down').set('Accept', 'application/problem+json');
     expect(res.status).toBe(502);
     expect(res.headers['content-type']).toBe('application/problem+json');
-    expect(res.body).toMatchObject({ type: 'about:blank', title: 'Bad Gateway', status: 502, detail: 'An upstream service failed.', code: 'upstream_unavailable', instance: '/rates' });
+    expect(res.body).toMatchObject({
+      type: 'about:blank',
+      title: 'Bad Gateway',
+      status: 502,
+      detail: 'An upstream service failed.',
+      code: 'upstream_unavailable',
+      instance: '/rates',
+    });
   });
 });

@@ -1,6 +1,14 @@
 import cors from 'cors';
 import request from 'supertest';
-import { ERROR_STATUSES, MethodNotAllowedError, TooManyRequestsError, UnauthorizedError, errorHandler, getStatusInfo, requestId } from '../../src';
+import {
+  ERROR_STATUSES,
+  MethodNotAllowedError,
+  TooManyRequestsError,
+  UnauthorizedError,
+  errorHandler,
+  getStatusInfo,
+  requestId,
+} from '../../src';
 import { EXPOSED_ERROR_HEADERS } from '../../src/http';
 import { EXPRESS_VERSIONS } from '../helpers/app';
 

@@ -13,7 +13,9 @@ function appWith(options: MaintenanceModeOptions) {
 
 describe('maintenanceMode (503)', () => {
   test('answers 503 maintenance with Retry-After in seconds', async () => {
-    const res = await request(appWith({ enabled: true, retryAfter: 120 })).get('/users').set('X-Request-Id', 'req-503');
+    const res = await request(appWith({ enabled: true, retryAfter: 120 }))
+      .get('/users')
+      .set('X-Request-Id', 'req-503');
     expect(res.status).toBe(503);
     expect(res.headers['retry-after']).toBe('120');
     expect(res.headers['cache-control']).toBe('no-store');

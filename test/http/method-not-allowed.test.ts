@@ -15,7 +15,10 @@ function appFor(express: ExpressFactory) {
       users.use('/:id/cart', nested);
       app.use('/users', users);
 
-      app.route('/orders').get((_req, res) => void res.json({})).options((_req, res) => void res.status(204).end());
+      app
+        .route('/orders')
+        .get((_req, res) => void res.json({}))
+        .options((_req, res) => void res.status(204).end());
       app.patch('/orders/:id', (_req, res) => void res.json({}));
       // A route that matches but passes the request on: a 404, not a 405.
       app.get('/maybe', (_req, _res, next) => next());
@@ -87,7 +90,9 @@ describe.each(EXPRESS_VERSIONS)('methodNotAllowed on %s', (_name, express) => {
         const source = {
           get stack() {
             reads++;
-            return (root as unknown as { router?: { stack: unknown }; _router?: { stack: unknown } })[express === EXPRESS_VERSIONS[1][1] ? '_router' : 'router']?.stack;
+            return (root as unknown as { router?: { stack: unknown }; _router?: { stack: unknown } })[
+              express === EXPRESS_VERSIONS[1][1] ? '_router' : 'router'
+            ]?.stack;
           },
         };
         root.use(methodNotAllowed({ router: source }));

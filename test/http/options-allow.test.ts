@@ -14,7 +14,10 @@ describe.each(EXPRESS_VERSIONS)('OPTIONS and methodNotAllowed on %s', (_name, ex
       (app) => {
         app.get('/things', (_req, res) => void res.json({ data: [] }));
         app.post('/things', (_req, res) => void res.status(201).json({}));
-        app.route('/orders').get((_req, res) => void res.json({})).options((_req, res) => void res.set('Allow', 'GET, OPTIONS').status(200).end());
+        app
+          .route('/orders')
+          .get((_req, res) => void res.json({}))
+          .options((_req, res) => void res.set('Allow', 'GET, OPTIONS').status(200).end());
         const users = express.Router();
         users.get('/:id', (_req, res) => void res.json({}));
         app.use('/users', users);
@@ -57,17 +60,20 @@ describe.each(EXPRESS_VERSIONS)('OPTIONS and methodNotAllowed on %s', (_name, ex
     expect(res.headers.allow).toMatch(/^GET, ?HEAD$/);
   });
 
-  test.each(['cors-before', 'cors-after'] as const)('a CORS preflight is answered by cors mounted after the routes (%s methodNotAllowed)', async (where) => {
-    const res = await request(appWith(where))
-      .options('/things')
-      .set('Origin', ORIGIN)
-      .set('Access-Control-Request-Method', 'POST')
-      .set('Access-Control-Request-Headers', 'content-type');
-    expect(res.status).toBe(204);
-    expect(res.headers['access-control-allow-origin']).toBe(ORIGIN);
-    expect(res.headers['access-control-allow-methods']).toBe('GET,HEAD,PUT,PATCH,POST,DELETE');
-    expect(res.headers['access-control-allow-headers']).toBe('content-type');
-  });
+  test.each(['cors-before', 'cors-after'] as const)(
+    'a CORS preflight is answered by cors mounted after the routes (%s methodNotAllowed)',
+    async (where) => {
+      const res = await request(appWith(where))
+        .options('/things')
+        .set('Origin', ORIGIN)
+        .set('Access-Control-Request-Method', 'POST')
+        .set('Access-Control-Request-Headers', 'content-type');
+      expect(res.status).toBe(204);
+      expect(res.headers['access-control-allow-origin']).toBe(ORIGIN);
+      expect(res.headers['access-control-allow-methods']).toBe('GET,HEAD,PUT,PATCH,POST,DELETE');
+      expect(res.headers['access-control-allow-headers']).toBe('content-type');
+    },
+  );
 
   test('a preflight that no CORS middleware answers still gets 204 with Allow (and no CORS headers)', async () => {
     const res = await request(appWith('nothing')).options('/things').set('Origin', ORIGIN).set('Access-Control-Request-Method', 'POST');

@@ -90,7 +90,10 @@ describe('preconditions (428, 412)', () => {
     expect(res.status).toBe(428);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toEqual({
-      error: { code: 'precondition_required', message: 'This request must be conditional: send If-Match with the ETag from your last GET.' },
+      error: {
+        code: 'precondition_required',
+        message: 'This request must be conditional: send If-Match with the ETag from your last GET.',
+      },
       meta: { request_id: 'req-428' },
     });
   });
@@ -109,7 +112,11 @@ describe('preconditions (428, 412)', () => {
     const res = await request(app)[method]('/doc').set('If-Match', ifMatch).send({});
     expect(res.status).toBe(status);
     if (status === 412) expect(res.body.error.code).toBe('precondition_failed');
-    if (status === 400) expect(res.body.error).toEqual({ code: 'bad_request', message: 'The If-Match header is malformed: send entity tags in double quotes, e.g. If-Match: "abc".' });
+    if (status === 400)
+      expect(res.body.error).toEqual({
+        code: 'bad_request',
+        message: 'The If-Match header is malformed: send entity tags in double quotes, e.g. If-Match: "abc".',
+      });
   });
 
   test('a weak current ETag never satisfies If-Match (strong comparison)', async () => {
@@ -130,7 +137,15 @@ describe('preconditions (428, 412)', () => {
   test('a failing etag getter goes to the error handler', async () => {
     const broken = buildApp((root) => {
       root.put('/x', preconditions({ etag: () => Promise.reject(new Error('db down')) }), (_req, res) => void res.json({}));
-      root.put('/y', preconditions({ etag: () => { throw new Error('db down'); } }), (_req, res) => void res.json({}));
+      root.put(
+        '/y',
+        preconditions({
+          etag: () => {
+            throw new Error('db down');
+          },
+        }),
+        (_req, res) => void res.json({}),
+      );
     });
     expect((await request(broken).put('/x').set('If-Match', '"a"')).status).toBe(500);
     expect((await request(broken).put('/y').set('If-Match', '"a"')).status).toBe(500);

@@ -46,25 +46,32 @@ function expectValidProblem(body: Record<string, unknown>, status: number): void
 }
 
 describe('problem details (RFC 9457)', () => {
-  test.each(ERROR_STATUSES.map((status) => [status]))('%i: status member equals the response status, title is the reason phrase', async (status) => {
-    const res = await request(appThrowing(() => createError(status))).get('/boom').set('X-Request-Id', REQUEST_ID);
-    expect(res.status).toBe(status);
-    expect(res.headers['content-type']).toBe(PROBLEM_MEDIA_TYPE);
-    expectValidProblem(res.body as Record<string, unknown>, status);
-    const info = getStatusInfo(status);
-    expect(res.body).toEqual({
-      type: 'about:blank',
-      title: info?.phrase,
-      status,
-      detail: info?.message,
-      instance: '/boom',
-      code: info?.code,
-      request_id: REQUEST_ID,
-    });
-  });
+  test.each(ERROR_STATUSES.map((status) => [status]))(
+    '%i: status member equals the response status, title is the reason phrase',
+    async (status) => {
+      const res = await request(appThrowing(() => createError(status)))
+        .get('/boom')
+        .set('X-Request-Id', REQUEST_ID);
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toBe(PROBLEM_MEDIA_TYPE);
+      expectValidProblem(res.body as Record<string, unknown>, status);
+      const info = getStatusInfo(status);
+      expect(res.body).toEqual({
+        type: 'about:blank',
+        title: info?.phrase,
+        status,
+        detail: info?.message,
+        instance: '/boom',
+        code: info?.code,
+        request_id: REQUEST_ID,
+      });
+    },
+  );
 
   test('a 4xx shows its own message as detail', async () => {
-    const res = await request(appThrowing(() => new NotFoundError('User user_123 was not found'))).get('/boom?token=secret').set('X-Request-Id', REQUEST_ID);
+    const res = await request(appThrowing(() => new NotFoundError('User user_123 was not found')))
+      .get('/boom?token=secret')
+      .set('X-Request-Id', REQUEST_ID);
     expect(res.body).toEqual({
       type: 'about:blank',
       title: 'Not Found',
@@ -78,7 +85,9 @@ describe('problem details (RFC 9457)', () => {
 
   test('a 5xx masks its message and details in detail, and never sends the cause', async () => {
     const res = await request(
-      appThrowing(() => new InternalServerError('db password=hunter2 rejected', { details: { host: 'db-1' }, cause: new Error('ECONNRESET') })),
+      appThrowing(
+        () => new InternalServerError('db password=hunter2 rejected', { details: { host: 'db-1' }, cause: new Error('ECONNRESET') }),
+      ),
     ).get('/boom');
     expect(res.status).toBe(500);
     expect(res.body.detail).toBe('An unexpected error occurred.');
@@ -104,7 +113,9 @@ describe('problem details (RFC 9457)', () => {
   });
 
   test('with a type base, type is an absolute URI built from the code; title stays the phrase', async () => {
-    const res = await request(appThrowing(() => new ConflictError('Email taken'), 'problem', 'https://api.example.com/problems/')).post('/boom');
+    const res = await request(appThrowing(() => new ConflictError('Email taken'), 'problem', 'https://api.example.com/problems/')).post(
+      '/boom',
+    );
     expect(res.body.type).toBe('https://api.example.com/problems/resource_conflict');
     expect(new URL(res.body.type as string).protocol).toBe('https:');
     expect(res.body.title).toBe('Conflict');
@@ -192,9 +203,12 @@ describe('negotiation (format: negotiate)', () => {
 
   test('property: any Accept header gives one of the two JSON media types, never a crash', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: fc.constantFrom('a', '/', '*', ';', 'q', '=', '0', '.', '5', ',', ' ', '+', 'j', 's', 'o', 'n') }), async (accept) => {
-        expect(typeof prefersProblemDetails('negotiate', fakeRequest(accept))).toBe('boolean');
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: fc.constantFrom('a', '/', '*', ';', 'q', '=', '0', '.', '5', ',', ' ', '+', 'j', 's', 'o', 'n') }),
+        async (accept) => {
+          expect(typeof prefersProblemDetails('negotiate', fakeRequest(accept))).toBe('boolean');
+        },
+      ),
       { numRuns: 300 },
     );
   });

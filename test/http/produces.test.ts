@@ -2,12 +2,15 @@ import request from 'supertest';
 import { negotiatedType, produces } from '../../src/http';
 import { buildApp } from '../helpers/app';
 
-const app = buildApp((root) => {
-  root.get('/report', produces(['application/json', 'text/csv']), (req, res) => {
-    if (negotiatedType(req) === 'text/csv') res.type('text/csv').send('day,amount\n');
-    else res.json({ data: [] });
-  });
-}, { handler: { format: 'negotiate' } });
+const app = buildApp(
+  (root) => {
+    root.get('/report', produces(['application/json', 'text/csv']), (req, res) => {
+      if (negotiatedType(req) === 'text/csv') res.type('text/csv').send('day,amount\n');
+      else res.json({ data: [] });
+    });
+  },
+  { handler: { format: 'negotiate' } },
+);
 
 describe('produces (406)', () => {
   test.each([
@@ -50,15 +53,25 @@ describe('produces (406)', () => {
     const res = await request(app).get('/report').set('Accept', 'application/problem+json');
     expect(res.status).toBe(406);
     expect(res.headers['content-type']).toBe('application/problem+json');
-    expect(res.body).toMatchObject({ type: 'about:blank', title: 'Not Acceptable', status: 406, errors: { available: ['application/json', 'text/csv'] } });
+    expect(res.body).toMatchObject({
+      type: 'about:blank',
+      title: 'Not Acceptable',
+      status: 406,
+      errors: { available: ['application/json', 'text/csv'] },
+    });
   });
 
   test('keeps an existing Vary and refuses an empty list', async () => {
     const withVary = buildApp((root) => {
-      root.get('/x', (_req, res, next) => {
-        res.setHeader('Vary', 'Origin');
-        next();
-      }, produces(['application/json']), (_req, res) => void res.json({}));
+      root.get(
+        '/x',
+        (_req, res, next) => {
+          res.setHeader('Vary', 'Origin');
+          next();
+        },
+        produces(['application/json']),
+        (_req, res) => void res.json({}),
+      );
     });
     expect((await request(withVary).get('/x')).headers.vary).toBe('Origin, Accept');
     expect(() => produces([])).toThrow(TypeError);

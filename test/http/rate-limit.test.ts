@@ -39,7 +39,10 @@ function expectTooManyRequests(res: request.Response): void {
   expect(Number.isInteger(retryAfter)).toBe(true);
   expect(retryAfter).toBeGreaterThanOrEqual(59);
   expect(retryAfter).toBeLessThanOrEqual(60);
-  expect(res.body).toEqual({ error: { code: 'rate_limit_exceeded', message: 'Too many requests. Retry later.' }, meta: { request_id: 'req-429' } });
+  expect(res.body).toEqual({
+    error: { code: 'rate_limit_exceeded', message: 'Too many requests. Retry later.' },
+    meta: { request_id: 'req-429' },
+  });
 }
 
 describe('express-rate-limit handler (429) with the memory store', () => {
@@ -142,7 +145,12 @@ describe('rateLimitHandler without a reset time', () => {
     expect(keys).toHaveLength(1);
     expect(Number(await client.get(keys[0] as string))).toBe(3);
     // A second app on the same Redis shares the count: the limit is global, not per process.
-    const other = limitedApp(2, { store: new RedisStore({ prefix: 'rl-test:', sendCommand: (command: string, ...args: string[]) => client.call(command, ...args) as Promise<number> }) });
+    const other = limitedApp(2, {
+      store: new RedisStore({
+        prefix: 'rl-test:',
+        sendCommand: (command: string, ...args: string[]) => client.call(command, ...args) as Promise<number>,
+      }),
+    });
     expect((await request(other).get('/users')).status).toBe(429);
   });
 });

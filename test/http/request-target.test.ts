@@ -128,7 +128,9 @@ describe('requestPath and requestInstance', () => {
     const target = fc.oneof(
       fc.string({ maxLength: 40 }).map((rest) => `/${rest}`),
       fc.string({ maxLength: 40 }).map((rest) => `//${rest}`),
-      fc.tuple(fc.constantFrom('http', 'https', 'HTTP'), fc.domain(), fc.string({ maxLength: 40 })).map(([scheme, host, rest]) => `${scheme}://${host}${rest}`),
+      fc
+        .tuple(fc.constantFrom('http', 'https', 'HTTP'), fc.domain(), fc.string({ maxLength: 40 }))
+        .map(([scheme, host, rest]) => `${scheme}://${host}${rest}`),
     );
     fc.assert(
       fc.property(target, (url) => {

@@ -5,46 +5,52 @@ import { buildApp, captureLogger, EXPRESS_VERSIONS, flushLogs } from '../helpers
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('requestTimeout (504)', () => {
-  test.each(EXPRESS_VERSIONS)('%s: a late handler gets one 504, its late write dropped, no ERR_HTTP_HEADERS_SENT, no crash', async (_name, express) => {
-    const { logger, lines } = captureLogger();
-    const late: { error?: unknown; signalAborted?: boolean; done?: boolean } = {};
-    const app = buildApp(
-      (root) => {
-        root.get('/slow', requestTimeout({ timeoutMs: 50 }), async (req, res) => {
-          await sleep(300);
-          late.signalAborted = timeoutSignal(req)?.aborted;
-          try {
-            res.status(200).set('X-Late', '1').json({ data: 'late' });
-            res.write('more');
-            res.end();
-          } catch (error) {
-            late.error = error;
-          }
-          late.done = true;
+  test.each(EXPRESS_VERSIONS)(
+    '%s: a late handler gets one 504, its late write dropped, no ERR_HTTP_HEADERS_SENT, no crash',
+    async (_name, express) => {
+      const { logger, lines } = captureLogger();
+      const late: { error?: unknown; signalAborted?: boolean; done?: boolean } = {};
+      const app = buildApp(
+        (root) => {
+          root.get('/slow', requestTimeout({ timeoutMs: 50 }), async (req, res) => {
+            await sleep(300);
+            late.signalAborted = timeoutSignal(req)?.aborted;
+            try {
+              res.status(200).set('X-Late', '1').json({ data: 'late' });
+              res.write('more');
+              res.end();
+            } catch (error) {
+              late.error = error;
+            }
+            late.done = true;
+          });
+        },
+        { handler: { logger }, express },
+      );
+      const server = app.listen(0);
+      try {
+        const started = Date.now();
+        const res = await request(server).get('/slow').set('X-Request-Id', 'req-timeout');
+        // Answered at the limit, not when the handler finished.
+        expect(Date.now() - started).toBeLessThan(250);
+        expect(res.status).toBe(504);
+        expect(res.headers['x-late']).toBeUndefined();
+        expect(res.body).toEqual({
+          error: { code: 'handler_timeout', message: 'The request took too long to process.' },
+          meta: { request_id: 'req-timeout' },
         });
-      },
-      { handler: { logger }, express },
-    );
-    const server = app.listen(0);
-    try {
-      const started = Date.now();
-      const res = await request(server).get('/slow').set('X-Request-Id', 'req-timeout');
-      // Answered at the limit, not when the handler finished.
-      expect(Date.now() - started).toBeLessThan(250);
-      expect(res.status).toBe(504);
-      expect(res.headers['x-late']).toBeUndefined();
-      expect(res.body).toEqual({ error: { code: 'handler_timeout', message: 'The request took too long to process.' }, meta: { request_id: 'req-timeout' } });
-      await sleep(350);
-      expect(late).toEqual({ signalAborted: true, done: true });
-      // The same keep-alive server still answers.
-      expect((await request(server).get('/nowhere')).status).toBe(404);
-      await flushLogs();
-      expect(lines.filter((line) => line.status === 504)).toHaveLength(1);
-      expect(lines.some((line) => /ERR_HTTP_HEADERS_SENT/.test(JSON.stringify(line)))).toBe(false);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
-  });
+        await sleep(350);
+        expect(late).toEqual({ signalAborted: true, done: true });
+        // The same keep-alive server still answers.
+        expect((await request(server).get('/nowhere')).status).toBe(404);
+        await flushLogs();
+        expect(lines.filter((line) => line.status === 504)).toHaveLength(1);
+        expect(lines.some((line) => /ERR_HTTP_HEADERS_SENT/.test(JSON.stringify(line)))).toBe(false);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    },
+  );
 
   test('a late handler that throws does not crash the server', async () => {
     const app = buildApp((root) => {

@@ -96,17 +96,26 @@ describe('toUpstreamError', () => {
           }
         });
         root.get('/rates-5xx', () => {
-          throw toUpstreamError({ status: 503, statusText: 'Service Unavailable', url: 'http://rates.internal/v1/rates?api_key=hunter2', headers: {} }, { service: 'rates' });
+          throw toUpstreamError(
+            { status: 503, statusText: 'Service Unavailable', url: 'http://rates.internal/v1/rates?api_key=hunter2', headers: {} },
+            { service: 'rates' },
+          );
         });
       },
       { handler: { logger } },
     );
     const timeout = await request(app).get('/rates').set('X-Request-Id', 'req-504');
     expect(timeout.status).toBe(504);
-    expect(timeout.body).toEqual({ error: { code: 'upstream_timeout', message: 'An upstream service did not respond in time.' }, meta: { request_id: 'req-504' } });
+    expect(timeout.body).toEqual({
+      error: { code: 'upstream_timeout', message: 'An upstream service did not respond in time.' },
+      meta: { request_id: 'req-504' },
+    });
     const bad = await request(app).get('/rates-5xx').set('X-Request-Id', 'req-502');
     expect(bad.status).toBe(502);
-    expect(bad.body).toEqual({ error: { code: 'upstream_unavailable', message: 'An upstream service failed.' }, meta: { request_id: 'req-502' } });
+    expect(bad.body).toEqual({
+      error: { code: 'upstream_unavailable', message: 'An upstream service failed.' },
+      meta: { request_id: 'req-502' },
+    });
     expect(bad.text).not.toMatch(/hunter2|rates answered/);
     await flushLogs();
     const logged = JSON.stringify(lines);
@@ -125,7 +134,13 @@ describe('notImplemented (501)', () => {
     const res = await request(app).post('/exports').set('X-Request-Id', 'req-501');
     expect(res.status).toBe(501);
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.body).toEqual({ error: { code: 'not_implemented', message: 'Exports are not available yet.' }, meta: { request_id: 'req-501' } });
-    expect((await request(app).post('/imports')).body.error).toEqual({ code: 'not_implemented', message: 'POST is not implemented for this resource yet.' });
+    expect(res.body).toEqual({
+      error: { code: 'not_implemented', message: 'Exports are not available yet.' },
+      meta: { request_id: 'req-501' },
+    });
+    expect((await request(app).post('/imports')).body.error).toEqual({
+      code: 'not_implemented',
+      message: 'POST is not implemented for this resource yet.',
+    });
   });
 });

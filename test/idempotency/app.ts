@@ -36,7 +36,9 @@ function createGate(): Gate & { wait(): Promise<void> } {
   return {
     async wait() {
       parked += 1;
-      for (const watcher of watchers.splice(0)) if (parked >= watcher.count) watcher.resolve(); else watchers.push(watcher);
+      for (const watcher of watchers.splice(0))
+        if (parked >= watcher.count) watcher.resolve();
+        else watchers.push(watcher);
       await opened;
     },
     open() {
@@ -80,11 +82,18 @@ export function itemsApp(options: IdempotencyOptions<Request> = {}, express?: Ex
       }
       if (body.action === 'write-head') {
         const text = JSON.stringify({ id: n });
-        res.writeHead(202, 'Accepted For Later', { 'Content-Type': 'application/json', Location: `/jobs/${n}`, 'Content-Length': Buffer.byteLength(text) });
+        res.writeHead(202, 'Accepted For Later', {
+          'Content-Type': 'application/json',
+          Location: `/jobs/${n}`,
+          'Content-Length': Buffer.byteLength(text),
+        });
         res.end(text);
         return;
       }
-      res.status(201).location(`/items/${n}`).json({ data: { id: n, name: body.name ?? null } });
+      res
+        .status(201)
+        .location(`/items/${n}`)
+        .json({ data: { id: n, name: body.name ?? null } });
     } catch (error) {
       next(error);
     }
@@ -119,7 +128,11 @@ export async function listen(app: Express): Promise<{ url: string; server: Serve
 }
 
 /** One POST over fetch, read in full. */
-export async function post(url: string, key: string | undefined, body: unknown): Promise<{ status: number; headers: Headers; text: string }> {
+export async function post(
+  url: string,
+  key: string | undefined,
+  body: unknown,
+): Promise<{ status: number; headers: Headers; text: string }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (key !== undefined) headers['idempotency-key'] = key;
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });

@@ -4,14 +4,18 @@ import { ByteArena } from '../../src/idempotency/stores/byte-arena';
 describe('ByteArena', () => {
   test('every allocation has the length asked for and bytes of its own, shared slab or not', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 600 }), { maxLength: 60 }), fc.integer({ min: 64, max: 4096 }), (lengths, slabSize) => {
-        const arena = new ByteArena(slabSize);
-        const regions = lengths.map((length, index) => arena.allocate(length).fill(index % 256));
-        regions.forEach((region, index) => {
-          expect(region.length).toBe(lengths[index]);
-          expect(region.every((byte) => byte === index % 256)).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 600 }), { maxLength: 60 }),
+        fc.integer({ min: 64, max: 4096 }),
+        (lengths, slabSize) => {
+          const arena = new ByteArena(slabSize);
+          const regions = lengths.map((length, index) => arena.allocate(length).fill(index % 256));
+          regions.forEach((region, index) => {
+            expect(region.length).toBe(lengths[index]);
+            expect(region.every((byte) => byte === index % 256)).toBe(true);
+          });
+        },
+      ),
     );
   });
 

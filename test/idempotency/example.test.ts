@@ -9,12 +9,22 @@ function exampleSuite(name: string, build: () => ReturnType<typeof createApp>) {
   describe(`example POST /users with Idempotency-Key (${name})`, () => {
     test('a retry replays the 201 + Location and creates no second user', async () => {
       const app = build();
-      const send = () => request(app).post('/users').set('Authorization', AUTH).set('Idempotency-Key', 'signup-1').send({ name: 'Bob', email: 'bob@example.com' });
+      const send = () =>
+        request(app)
+          .post('/users')
+          .set('Authorization', AUTH)
+          .set('Idempotency-Key', 'signup-1')
+          .send({ name: 'Bob', email: 'bob@example.com' });
       const first = await send();
       expect(first.status).toBe(201);
       expect(first.headers.location).toMatch(/^\/users\/user_\d+$/);
       const replay = await send();
-      expect([replay.status, replay.headers.location, replay.text, replay.headers['idempotent-replayed']]).toEqual([201, first.headers.location, first.text, 'true']);
+      expect([replay.status, replay.headers.location, replay.text, replay.headers['idempotent-replayed']]).toEqual([
+        201,
+        first.headers.location,
+        first.text,
+        'true',
+      ]);
       const list = await request(app).get('/users').set('Authorization', AUTH);
       expect((list.body as { data: { email: string }[] }).data.filter((u) => u.email === 'bob@example.com')).toHaveLength(1);
     });
@@ -36,7 +46,11 @@ function exampleSuite(name: string, build: () => ReturnType<typeof createApp>) {
       expect([first.status, first.body.error.code]).toEqual([400, 'validation_error']);
       const replay = await bad();
       expect([replay.text, replay.headers['idempotent-replayed']]).toEqual([first.text, 'true']);
-      const reused = await request(app).post('/users').set('Authorization', AUTH).set('Idempotency-Key', 'bad-1').send({ name: 'Dan', email: 'dan@example.com' });
+      const reused = await request(app)
+        .post('/users')
+        .set('Authorization', AUTH)
+        .set('Idempotency-Key', 'bad-1')
+        .send({ name: 'Dan', email: 'dan@example.com' });
       expect([reused.status, reused.body.error.code]).toEqual([422, 'idempotency_key_reused']);
     });
 

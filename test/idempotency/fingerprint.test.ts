@@ -6,7 +6,8 @@ import { fingerprintRequest } from '../../src/idempotency/fingerprint';
 import { idempotency } from '../../src/idempotency';
 import type { FingerprintedRequest } from '../../src/idempotency/fingerprint';
 
-const req = (method: string, url: string, body: unknown): FingerprintedRequest => ({ method, originalUrl: url, body }) as FingerprintedRequest;
+const req = (method: string, url: string, body: unknown): FingerprintedRequest =>
+  ({ method, originalUrl: url, body }) as FingerprintedRequest;
 
 describe('fingerprintRequest', () => {
   test('a string body and the same bytes as a Buffer hash alike (one-shot and streaming hashes agree)', () => {
@@ -20,7 +21,14 @@ describe('fingerprintRequest', () => {
   test('method, path with query and body each change the fingerprint; a missing body is the empty one', () => {
     const base = fingerprintRequest(req('POST', '/a', { x: 1 }));
     expect(fingerprintRequest(req('POST', '/a', { x: 1 }))).toBe(base);
-    expect(new Set([base, fingerprintRequest(req('PATCH', '/a', { x: 1 })), fingerprintRequest(req('POST', '/a?q', { x: 1 })), fingerprintRequest(req('POST', '/a', { x: 2 }))]).size).toBe(4);
+    expect(
+      new Set([
+        base,
+        fingerprintRequest(req('PATCH', '/a', { x: 1 })),
+        fingerprintRequest(req('POST', '/a?q', { x: 1 })),
+        fingerprintRequest(req('POST', '/a', { x: 2 })),
+      ]).size,
+    ).toBe(4);
     expect(fingerprintRequest(req('POST', '/a', undefined))).toBe(fingerprintRequest(req('POST', '/a', '')));
     expect(base).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
@@ -32,7 +40,10 @@ describe('idempotency() with other body parsers and bodies', () => {
     let calls = 0;
     a.post('/raw', express.raw({ type: '*/*' }), idempotency(), (_req, res) => {
       calls += 1;
-      res.status(200).type('application/octet-stream').end(new Uint8Array([calls, 0, 255]));
+      res
+        .status(200)
+        .type('application/octet-stream')
+        .end(new Uint8Array([calls, 0, 255]));
     });
     a.post('/empty', idempotency(), (_req, res) => {
       calls += 1;
@@ -44,11 +55,23 @@ describe('idempotency() with other body parsers and bodies', () => {
 
   test('a raw (Buffer) request body is fingerprinted and a Uint8Array response replayed', async () => {
     const { a, calls } = app();
-    const first = await request(a).post('/raw').set('Idempotency-Key', 'r').set('Content-Type', 'application/octet-stream').send(Buffer.from([1, 2, 3]));
-    const replay = await request(a).post('/raw').set('Idempotency-Key', 'r').set('Content-Type', 'application/octet-stream').send(Buffer.from([1, 2, 3]));
+    const first = await request(a)
+      .post('/raw')
+      .set('Idempotency-Key', 'r')
+      .set('Content-Type', 'application/octet-stream')
+      .send(Buffer.from([1, 2, 3]));
+    const replay = await request(a)
+      .post('/raw')
+      .set('Idempotency-Key', 'r')
+      .set('Content-Type', 'application/octet-stream')
+      .send(Buffer.from([1, 2, 3]));
     expect([...(replay.body as Buffer)]).toEqual([...(first.body as Buffer)]);
     expect(replay.headers['content-length']).toBe('3');
-    const other = await request(a).post('/raw').set('Idempotency-Key', 'r').set('Content-Type', 'application/octet-stream').send(Buffer.from([1, 2, 4]));
+    const other = await request(a)
+      .post('/raw')
+      .set('Idempotency-Key', 'r')
+      .set('Content-Type', 'application/octet-stream')
+      .send(Buffer.from([1, 2, 4]));
     expect([other.status, calls()]).toEqual([422, 1]);
   });
 
@@ -56,6 +79,12 @@ describe('idempotency() with other body parsers and bodies', () => {
     const { a, calls } = app();
     await request(a).post('/empty').set('Idempotency-Key', 'e');
     const replay = await request(a).post('/empty').set('Idempotency-Key', 'e');
-    expect([replay.status, replay.text, replay.headers['content-length'], replay.headers['idempotent-replayed'], calls()]).toEqual([204, '', undefined, 'true', 1]);
+    expect([replay.status, replay.text, replay.headers['content-length'], replay.headers['idempotent-replayed'], calls()]).toEqual([
+      204,
+      '',
+      undefined,
+      'true',
+      1,
+    ]);
   });
 });

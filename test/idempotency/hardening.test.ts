@@ -23,16 +23,28 @@ class RecordingStore implements IdempotencyStore {
 }
 
 describe.each(EXPRESS_VERSIONS)('idempotency() hardening on %s', (_name, factory) => {
-  test('by default two clients with different Authorization and the same key never see each other\'s response', async () => {
+  test("by default two clients with different Authorization and the same key never see each other's response", async () => {
     const { app, calls } = itemsApp({}, factory);
-    const alice = await request(app).post('/items').set('Authorization', 'Bearer alice-token').set('Idempotency-Key', 'same').send({ name: 'x' });
-    const bob = await request(app).post('/items').set('Authorization', 'Bearer bob-token').set('Idempotency-Key', 'same').send({ name: 'x' });
+    const alice = await request(app)
+      .post('/items')
+      .set('Authorization', 'Bearer alice-token')
+      .set('Idempotency-Key', 'same')
+      .send({ name: 'x' });
+    const bob = await request(app)
+      .post('/items')
+      .set('Authorization', 'Bearer bob-token')
+      .set('Idempotency-Key', 'same')
+      .send({ name: 'x' });
     expect([alice.status, alice.headers.location, bob.status, bob.headers.location]).toEqual([201, '/items/1', 201, '/items/2']);
     expect(bob.headers['idempotent-replayed']).toBeUndefined();
     // Without credentials there is no client to tell apart: a scope of its own, shared by such requests.
     const anonymous = await request(app).post('/items').set('Idempotency-Key', 'same').send({ name: 'x' });
     expect([anonymous.status, anonymous.headers.location, anonymous.headers['idempotent-replayed']]).toEqual([201, '/items/3', undefined]);
-    const again = await request(app).post('/items').set('Authorization', 'Bearer alice-token').set('Idempotency-Key', 'same').send({ name: 'x' });
+    const again = await request(app)
+      .post('/items')
+      .set('Authorization', 'Bearer alice-token')
+      .set('Idempotency-Key', 'same')
+      .send({ name: 'x' });
     expect([again.headers.location, again.headers['idempotent-replayed']]).toEqual(['/items/1', 'true']);
     expect(calls.items).toBe(3);
   });
@@ -55,7 +67,14 @@ describe.each(EXPRESS_VERSIONS)('idempotency() hardening on %s', (_name, factory
     const server = app.listen(0);
     try {
       const agent = request(server);
-      const parked = [1, 2].map((n) => agent.post('/items').set('X-Client', 'greedy').set('Idempotency-Key', `p${n}`).send({ action: 'wait' }).then((res) => res));
+      const parked = [1, 2].map((n) =>
+        agent
+          .post('/items')
+          .set('X-Client', 'greedy')
+          .set('Idempotency-Key', `p${n}`)
+          .send({ action: 'wait' })
+          .then((res) => res),
+      );
       await gate.reached(2);
       const refused = await agent.post('/items').set('X-Client', 'greedy').set('Idempotency-Key', 'p3').send({});
       expect(expectErrorResponse(refused, 429).error.code).toBe('rate_limit_exceeded');
@@ -76,7 +95,10 @@ describe.each(EXPRESS_VERSIONS)('idempotency() hardening on %s', (_name, factory
     const { app, calls } = itemsApp({}, factory);
     const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
     const res = await request(app).post('/items').set('Idempotency-Key', 'deep').set('Content-Type', 'application/json').send(deep);
-    expect(expectErrorResponse(res, 413).error).toEqual({ code: 'content_too_large', message: 'The request body is nested too deeply to be processed; this is permanent: send a flatter body.' });
+    expect(expectErrorResponse(res, 413).error).toEqual({
+      code: 'content_too_large',
+      message: 'The request body is nested too deeply to be processed; this is permanent: send a flatter body.',
+    });
     expect(calls.items).toBe(0);
   });
 

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { serializeItem, Token, type BareItem } from 'structured-headers';
 import { parseIdempotencyKey } from '../../src/idempotency';
 
-const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 255 });
+const printable = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  minLength: 1,
+  maxLength: 255,
+});
 const quote = (key: string): string => `"${key.replace(/[\\"]/g, '\\$&')}"`;
 
 describe('parseIdempotencyKey', () => {
@@ -12,8 +16,9 @@ describe('parseIdempotencyKey', () => {
 
   test('a bare key is taken as it is unless it starts with a quote', () => {
     fc.assert(
-      fc.property(printable.filter((key) => !key.startsWith('"') && key.trim() === key), (key) =>
-        expect(parseIdempotencyKey(key)).toEqual({ kind: 'key', key }),
+      fc.property(
+        printable.filter((key) => !key.startsWith('"') && key.trim() === key),
+        (key) => expect(parseIdempotencyKey(key)).toEqual({ kind: 'key', key }),
       ),
     );
   });

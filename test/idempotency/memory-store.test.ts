@@ -1,6 +1,10 @@
 import { MemoryStore, type StoredResponse } from '../../src/idempotency';
 
-const body = (bytes: number): StoredResponse => ({ status: 201, headers: [['content-type', 'text/plain']], body: Buffer.alloc(bytes, 120) });
+const body = (bytes: number): StoredResponse => ({
+  status: 201,
+  headers: [['content-type', 'text/plain']],
+  body: Buffer.alloc(bytes, 120),
+});
 
 function finish(store: MemoryStore, key: string, bytes = 10, ttlMs = 60_000): void {
   const claim = store.claim(key, 'fp', 60_000);

@@ -8,7 +8,9 @@ const REPLAYED = ['content-type', 'location', 'etag', 'content-length', 'cache-c
 
 function expectReplayOf(replay: request.Response, first: request.Response): void {
   expect(replay.status).toBe(first.status);
-  expect((replay as unknown as { res: { statusMessage: string } }).res.statusMessage).toBe((first as unknown as { res: { statusMessage: string } }).res.statusMessage);
+  expect((replay as unknown as { res: { statusMessage: string } }).res.statusMessage).toBe(
+    (first as unknown as { res: { statusMessage: string } }).res.statusMessage,
+  );
   expect(replay.text).toBe(first.text);
   for (const name of REPLAYED) expect([name, replay.headers[name]]).toEqual([name, first.headers[name]]);
   expect(replay.headers['idempotent-replayed']).toBe('true');
@@ -50,7 +52,10 @@ describe.each(EXPRESS_VERSIONS)('idempotency() on %s', (_name, express) => {
     const { app, calls } = itemsApp({ required: true }, express);
     const res = await request(app).post('/items').send({});
     const body = expectErrorResponse(res, 400);
-    expect(body.error).toEqual({ code: 'idempotency_key_missing', message: 'This request requires an Idempotency-Key header; this is permanent: send it again with one.' });
+    expect(body.error).toEqual({
+      code: 'idempotency_key_missing',
+      message: 'This request requires an Idempotency-Key header; this is permanent: send it again with one.',
+    });
     expect(calls.items).toBe(0);
   });
 
@@ -79,7 +84,10 @@ describe.each(EXPRESS_VERSIONS)('idempotency() on %s', (_name, express) => {
 
   test('two Idempotency-Key fields are a 400, not one key "a, b"', async () => {
     const { app, calls } = itemsApp({}, express);
-    const res = await request(app).post('/items').set('Idempotency-Key', ['a', 'b'] as unknown as string).send({});
+    const res = await request(app)
+      .post('/items')
+      .set('Idempotency-Key', ['a', 'b'] as unknown as string)
+      .send({});
     expect(expectErrorResponse(res, 400).error.code).toBe('idempotency_key_invalid');
     const single = await request(app).post('/items').set('Idempotency-Key', 'a, b').send({});
     expect(single.status).toBe(201);
@@ -117,7 +125,11 @@ describe.each(EXPRESS_VERSIONS)('idempotency() on %s', (_name, express) => {
 
   test('a retry while the first request runs is a 409 idempotency_key_in_use with Retry-After, not stored', async () => {
     const { app, calls, gate } = itemsApp({ retryAfter: 2 }, express);
-    const first = request(app).post('/items').set('Idempotency-Key', 'busy').send({ action: 'wait' }).then((res) => res);
+    const first = request(app)
+      .post('/items')
+      .set('Idempotency-Key', 'busy')
+      .send({ action: 'wait' })
+      .then((res) => res);
     await gate.reached();
     const busy = await request(app).post('/items').set('Idempotency-Key', 'busy').send({ action: 'wait' });
     expect(expectErrorResponse(busy, 409).error).toEqual({
@@ -195,7 +207,7 @@ describe.each(EXPRESS_VERSIONS)('idempotency() on %s', (_name, express) => {
     expect((replay as unknown as { res: { statusMessage: string } }).res.statusMessage).toBe('Accepted For Later');
   });
 
-  test('keys are scoped by identify(): one client never gets another client\'s response', async () => {
+  test("keys are scoped by identify(): one client never gets another client's response", async () => {
     const { app, calls } = itemsApp({ identify: (req) => req.get('x-client') }, express);
     const a = await request(app).post('/items').set('Idempotency-Key', 'same').set('X-Client', 'alice').send({ name: 'x' });
     const b = await request(app).post('/items').set('Idempotency-Key', 'same').set('X-Client', 'bob').send({ name: 'x' });
@@ -236,7 +248,10 @@ describe('idempotency() when the store fails', () => {
     const errors: unknown[] = [];
     const { app, calls } = itemsApp({ store: broken, onError: (error) => errors.push(error) });
     const res = await request(app).post('/items').set('Idempotency-Key', 'k').send({});
-    expect(expectErrorResponse(res, 503).error).toEqual({ code: 'idempotency_store_unavailable', message: 'The idempotency store is unavailable; this is temporary: retry after the time in Retry-After.' });
+    expect(expectErrorResponse(res, 503).error).toEqual({
+      code: 'idempotency_store_unavailable',
+      message: 'The idempotency store is unavailable; this is temporary: retry after the time in Retry-After.',
+    });
     expect(res.headers['retry-after']).toBe('1');
     expect(calls.items).toBe(0);
     expect(errors).toEqual([new Error('ECONNREFUSED')]);
@@ -273,10 +288,18 @@ describe('idempotency() when the store fails', () => {
   test('a response whose lock expired and was taken over is not stored over the new owner, and is reported', async () => {
     const errors: unknown[] = [];
     const { app, gate, calls } = itemsApp({ lockTimeoutMs: 50, onError: (error) => errors.push(error) });
-    const slow = request(app).post('/items').set('Idempotency-Key', 'k').send({ action: 'wait' }).then((res) => res);
+    const slow = request(app)
+      .post('/items')
+      .set('Idempotency-Key', 'k')
+      .send({ action: 'wait' })
+      .then((res) => res);
     await gate.reached();
     await delay(80);
-    const takeover = request(app).post('/items').set('Idempotency-Key', 'k').send({ action: 'wait' }).then((res) => res);
+    const takeover = request(app)
+      .post('/items')
+      .set('Idempotency-Key', 'k')
+      .send({ action: 'wait' })
+      .then((res) => res);
     await gate.reached(2);
     gate.open();
     const [a, b] = await Promise.all([slow, takeover]);

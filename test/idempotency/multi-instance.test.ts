@@ -69,7 +69,11 @@ describe('two app instances (two processes) sharing one Redis', () => {
     // After it finished, either instance replays the same response.
     const [a, b] = await Promise.all(instances.map((i) => post(`${i.url}/items`, 'shared-key', { name: 'x' })));
     expect([a?.status, a?.headers.get('idempotent-replayed'), a?.text]).toEqual([201, 'true', (created[0] as { text: string }).text]);
-    expect([b?.status, b?.headers.get('location'), b?.text]).toEqual([201, (created[0] as { headers: Headers }).headers.get('location'), a?.text]);
+    expect([b?.status, b?.headers.get('location'), b?.text]).toEqual([
+      201,
+      (created[0] as { headers: Headers }).headers.get('location'),
+      a?.text,
+    ]);
     // The key with another body is refused by either instance.
     expect((await post(`${(instances[1] as Instance).url}/items`, 'shared-key', { name: 'y' })).status).toBe(422);
   });

@@ -5,14 +5,18 @@ import { packResponse, unpackResponse } from '../../src/idempotency/stores/packe
 
 // What Node lets a header value hold: visible ASCII, space, tab and obs-text (0x80-0xFF).
 const headerText = fc.string({
-  unit: fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff }), fc.constant(0x09)).map((code) => String.fromCharCode(code)),
+  unit: fc
+    .oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff }), fc.constant(0x09))
+    .map((code) => String.fromCharCode(code)),
   maxLength: 80,
 });
 const response: fc.Arbitrary<StoredResponse> = fc.record(
   {
     status: fc.integer({ min: 100, max: 599 }),
     statusMessage: headerText,
-    headers: fc.array(fc.tuple(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), fc.oneof(headerText, fc.array(headerText, { maxLength: 3 }))), { maxLength: 8 }),
+    headers: fc.array(fc.tuple(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), fc.oneof(headerText, fc.array(headerText, { maxLength: 3 }))), {
+      maxLength: 8,
+    }),
     body: fc.uint8Array({ maxLength: 3000 }).map((bytes) => Buffer.from(bytes)),
   },
   { requiredKeys: ['status', 'headers', 'body'] },

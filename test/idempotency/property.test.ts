@@ -27,7 +27,15 @@ function handlerAnswer(n: number, body: Body): { status: number; check(text: str
     return { status: 201, check: (text) => expect(JSON.parse(text)).toEqual({ data: { id: n, name: body.name } }) };
   }
   if (body.status === 400) {
-    return { status: 400, check: (text) => expect(JSON.parse(text).error).toEqual({ code: 'validation_error', message: `Item ${n} is invalid.`, details: [{ path: 'body.name', call: n }] }) };
+    return {
+      status: 400,
+      check: (text) =>
+        expect(JSON.parse(text).error).toEqual({
+          code: 'validation_error',
+          message: `Item ${n} is invalid.`,
+          details: [{ path: 'body.name', call: n }],
+        }),
+    };
   }
   return { status: 500, check: (text) => expect(JSON.parse(text).error.code).toBe('internal_error') };
 }

@@ -37,7 +37,11 @@ describe('RedisStore when Redis goes away', () => {
     expect([done.status, calls.items]).toEqual([201, 1]);
 
     // A request in flight when Redis stops still gets its answer; the store failure is reported.
-    const inFlight = request(app).post('/items').set('Idempotency-Key', 'in-flight').send({ action: 'wait' }).then((res) => res);
+    const inFlight = request(app)
+      .post('/items')
+      .set('Idempotency-Key', 'in-flight')
+      .send({ action: 'wait' })
+      .then((res) => res);
     await gate.reached();
     await redis.stop();
     gate.open();
@@ -46,7 +50,10 @@ describe('RedisStore when Redis goes away', () => {
     expect(errors).toHaveLength(1);
 
     for (const key of ['before', 'new', 'in-flight']) {
-      const res = await request(app).post('/items').set('Idempotency-Key', key).send(key === 'before' ? { name: 'a' } : { action: 'wait' });
+      const res = await request(app)
+        .post('/items')
+        .set('Idempotency-Key', key)
+        .send(key === 'before' ? { name: 'a' } : { action: 'wait' });
       expect(expectErrorResponse(res, 503).error.code).toBe('idempotency_store_unavailable');
       expect(res.headers['retry-after']).toBe('1');
     }

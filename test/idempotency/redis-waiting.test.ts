@@ -67,7 +67,7 @@ test('past maxWaitingRequests waiting for the connection, a claim fails at once 
   }
 });
 
-test('a client you own, with ioredis\'s offline queue: nothing is queued for a connection that never becomes ready, and the middleware answers 503 with Retry-After in time', async () => {
+test("a client you own, with ioredis's offline queue: nothing is queued for a connection that never becomes ready, and the middleware answers 503 with Retry-After in time", async () => {
   // ioredis's defaults: commands wait in its offline queue until the connection is ready.
   const client = new Redis(url, { retryStrategy: () => 50 });
   client.on('error', () => undefined);
@@ -75,7 +75,9 @@ test('a client you own, with ioredis\'s offline queue: nothing is queued for a c
     const store = new RedisStore({ client, timeoutMs: 10_000, readyTimeoutMs: 250 });
     const { app, calls } = itemsApp({ store });
     const started = Date.now();
-    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => request(app).post('/items').set('Idempotency-Key', `q${i}`).send({})));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => request(app).post('/items').set('Idempotency-Key', `q${i}`).send({})),
+    );
     expect(Date.now() - started).toBeLessThan(1500);
     for (const res of responses) {
       expect(expectErrorResponse(res, 503).error.code).toBe('idempotency_store_unavailable');

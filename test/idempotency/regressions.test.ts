@@ -3,14 +3,7 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import express from 'express';
 import request from 'supertest';
 import { errorHandler } from '../../src';
-import {
-  idempotency,
-  MemoryStore,
-  RedisStore,
-  type ClaimResult,
-  type IdempotencyStore,
-  type StoredResponse,
-} from '../../src/idempotency';
+import { idempotency, MemoryStore, RedisStore, type ClaimResult, type IdempotencyStore, type StoredResponse } from '../../src/idempotency';
 import { preconditions } from '../../src/http';
 
 /** A MemoryStore that answers asynchronously, as RedisStore does, so responses are held until stored. */
@@ -118,7 +111,12 @@ test('requests waiting for a Redis that accepts but never answers share one read
   const store = new RedisStore({ url: `redis://127.0.0.1:${port}`, timeoutMs: 100 });
   try {
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => store.claim(`k${i}`, 'f', 1000).then(() => 'claimed', () => 'failed')),
+      Array.from({ length: 20 }, (_, i) =>
+        store.claim(`k${i}`, 'f', 1000).then(
+          () => 'claimed',
+          () => 'failed',
+        ),
+      ),
     );
     expect(results).toEqual(Array(20).fill('failed'));
     const readyListeners = once.mock.calls.filter(([event]) => event === 'ready').length;

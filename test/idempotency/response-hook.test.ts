@@ -49,7 +49,7 @@ describe.each(EXPRESS_VERSIONS)('hookResponse() on %s', (_name, express) => {
     expect([own, hook.chunks, hook.ends, returned]).toEqual([[true, true], ['one ', 'two'], 1, [true, true]]);
   });
 
-  test('responses without a hook, on the same app, keep Node\'s own write() and end() behaviour', async () => {
+  test("responses without a hook, on the same app, keep Node's own write() and end() behaviour", async () => {
     const app = express();
     const called: string[] = [];
     app.get('/hooked', (_req, res) => {
@@ -62,11 +62,14 @@ describe.each(EXPRESS_VERSIONS)('hookResponse() on %s', (_name, express) => {
       called.push(String(res.end(() => called.push('end')) === res));
     });
     await request(app).get('/hooked');
-    const res = await request(app).get('/plain').buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (chunk: Buffer) => chunks.push(chunk));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await request(app)
+      .get('/plain')
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (chunk: Buffer) => chunks.push(chunk));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.body).toEqual(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20]));
     expect(called).toEqual(['true', 'true', 'write', 'end']);
   });
@@ -125,7 +128,7 @@ describe.each(EXPRESS_VERSIONS)('hookResponse() on %s', (_name, express) => {
 });
 
 describe.each(EXPRESS_VERSIONS)('no shared object is modified, on %s', (_name, express) => {
-  test('Express\'s response prototypes and Node\'s ServerResponse.prototype keep every descriptor under idempotency()', async () => {
+  test("Express's response prototypes and Node's ServerResponse.prototype keep every descriptor under idempotency()", async () => {
     const app = express();
     const shared = [ServerResponse.prototype, express.response, app.response];
     const before = shared.map(descriptors);
@@ -149,7 +152,10 @@ describe.each(EXPRESS_VERSIONS)('no shared object is modified, on %s', (_name, e
     const get = await request(app).get('/plain').set('Idempotency-Key', 'k2');
     expect([first.status, replay.status, replay.headers['idempotent-replayed']]).toEqual([201, 201, 'true']);
     expect([unkeyed.status, unkeyed.body, get.status, get.body]).toEqual([200, { plain: true }, 200, { plain: true }]);
-    expect(chains).toEqual([[true, false, false], [true, false, false]]);
+    expect(chains).toEqual([
+      [true, false, false],
+      [true, false, false],
+    ]);
     expect(Object.getPrototypeOf(app.response)).toBe(express.response);
     expect(shared.map(descriptors)).toEqual(before);
   });

@@ -32,7 +32,9 @@ for (const { name, create } of storeCases()) {
         expect(calls.items).toBe(1);
         gate.open();
         const results = await Promise.all(burst);
-        const retries = await Promise.all(Array.from({ length: 10 }, () => post(`${server.url}/items`, 'hot-key', { action: 'wait', name: 'x' })));
+        const retries = await Promise.all(
+          Array.from({ length: 10 }, () => post(`${server.url}/items`, 'hot-key', { action: 'wait', name: 'x' })),
+        );
         expect(calls.items).toBe(1);
         const created = results.filter((r) => r.status === 201);
         const busy = results.filter((r) => r.status === 409);
@@ -42,7 +44,11 @@ for (const { name, create } of storeCases()) {
           expect(JSON.parse(conflict.text).error.code).toBe('idempotency_key_in_use');
         }
         for (const replay of retries) {
-          expect([replay.status, replay.headers.get('idempotent-replayed'), replay.text]).toEqual([201, 'true', (created[0] as { text: string }).text]);
+          expect([replay.status, replay.headers.get('idempotent-replayed'), replay.text]).toEqual([
+            201,
+            'true',
+            (created[0] as { text: string }).text,
+          ]);
           expect(replay.headers.get('location')).toBe('/items/1');
         }
       } finally {
@@ -71,13 +77,21 @@ for (const { name, create } of storeCases()) {
 
     test('a handler that hangs past the lock timeout releases the key; the retry runs and its response is replayed byte for byte', async () => {
       const { app, calls, gate } = itemsApp({ store: create(), lockTimeoutMs: 150 });
-      const hung = request(app).post('/items').set('Idempotency-Key', 'hangs').send({ action: 'wait' }).then((res) => res);
+      const hung = request(app)
+        .post('/items')
+        .set('Idempotency-Key', 'hangs')
+        .send({ action: 'wait' })
+        .then((res) => res);
       await gate.reached();
       const early = await request(app).post('/items').set('Idempotency-Key', 'hangs').send({ action: 'wait' });
       expect(early.status).toBe(409);
       await delay(200);
       // The lock expired: this retry claims the key; its handler parks too, then both finish.
-      const retry = request(app).post('/items').set('Idempotency-Key', 'hangs').send({ action: 'wait' }).then((res) => res);
+      const retry = request(app)
+        .post('/items')
+        .set('Idempotency-Key', 'hangs')
+        .send({ action: 'wait' })
+        .then((res) => res);
       await gate.reached(2);
       gate.open();
       const [late, second] = await Promise.all([hung, retry]);

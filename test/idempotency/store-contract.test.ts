@@ -29,7 +29,10 @@ for (const store of storeCases()) {
     test('binary bodies and empty ones round-trip exactly', async () => {
       const s = store.create();
       const bytes = randomBytes(4096);
-      for (const [key, body] of [['bin', bytes], ['empty', Buffer.alloc(0)]] as const) {
+      for (const [key, body] of [
+        ['bin', bytes],
+        ['empty', Buffer.alloc(0)],
+      ] as const) {
         const claim = await s.claim(key, 'fp', 10_000);
         if (claim.state !== 'claimed') throw new Error('not claimed');
         await s.complete(key, claim.token, 'fp', { status: 204, headers: [], body }, 10_000);

@@ -19,7 +19,10 @@ function run(mode: 'exit' | 'throw' | 'kill' | 'idle', count = 5, options: objec
   return new Promise((resolve) => {
     // stdout is a pipe here, as under a container runtime or a log shipper.
     execFile(process.execPath, [PROBE, mode, String(count), JSON.stringify(options)], { timeout: 15_000 }, (error, stdout, stderr) => {
-      const lines = stdout.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
+      const lines = stdout
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       const ended = error as (Error & { code?: number; signal?: string }) | null;
       resolve({ lines, code: ended?.code ?? 0, signal: ended?.signal ?? null, stderr });
     });
@@ -30,7 +33,13 @@ test('process.exit() writes every buffered line', async () => {
   const { lines, code } = await run('exit');
   expect(code).toBe(0);
   expect(lines.map((line) => line.path)).toEqual(['/users/u_0', '/users/u_1', '/users/u_2', '/users/u_3', '/users/u_4']);
-  expect(lines[0]).toMatchObject({ level: 40, name: 'express-api-errors', status: 404, code: 'resource_not_found', error: { type: 'NotFoundError', message: 'User u_0 was not found' } });
+  expect(lines[0]).toMatchObject({
+    level: 40,
+    name: 'express-api-errors',
+    status: 404,
+    code: 'resource_not_found',
+    error: { type: 'NotFoundError', message: 'User u_0 was not found' },
+  });
 }, 20_000);
 
 test('an uncaught exception still writes every buffered line', async () => {
@@ -55,5 +64,11 @@ test('a running process writes its buffered lines within a second', async () => 
 test('a flood cut short by process.exit(): the held-back count is written on exit', async () => {
   const { lines } = await run('exit', 25);
   expect(lines).toHaveLength(11);
-  expect(lines[10]).toMatchObject({ level: 40, status: 404, code: 'resource_not_found', suppressed: 15, msg: 'suppressed 15 log lines of 404 resource_not_found' });
+  expect(lines[10]).toMatchObject({
+    level: 40,
+    status: 404,
+    code: 'resource_not_found',
+    suppressed: 15,
+    msg: 'suppressed 15 log lines of 404 resource_not_found',
+  });
 }, 20_000);

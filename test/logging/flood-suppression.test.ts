@@ -4,7 +4,9 @@ import { appThrowing, captureLogger, EXPRESS_VERSIONS, flushLogs } from '../help
 
 // Only the clock and timers the sampler reads are faked: supertest and Node's sockets keep real ones.
 beforeEach(() => {
-  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'setInterval', 'clearInterval', 'hrtime', 'performance'] });
+  jest.useFakeTimers({
+    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'setInterval', 'clearInterval', 'hrtime', 'performance'],
+  });
   jest.setSystemTime(new Date('2026-12-01T10:00:00.000Z'));
 });
 afterEach(() => {
@@ -28,7 +30,13 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express) => {
     const res = await agent.get('/throw').expect(429);
     await flushLogs();
     expect(lines).toHaveLength(11);
-    expect(lines[10]).toMatchObject({ level: 40, status: 429, code: 'rate_limit_exceeded', request_id: res.body.meta.request_id, suppressed: 15 });
+    expect(lines[10]).toMatchObject({
+      level: 40,
+      status: 429,
+      code: 'rate_limit_exceeded',
+      request_id: res.body.meta.request_id,
+      suppressed: 15,
+    });
   });
 });
 
@@ -38,7 +46,13 @@ test('a flood that stops is summarised once, by a line on the configured logger'
   jest.advanceTimersByTime(1001);
   await flushLogs();
   expect(lines).toHaveLength(11);
-  expect(lines[10]).toMatchObject({ level: 40, status: 404, code: 'resource_not_found', suppressed: 4, msg: 'suppressed 4 log lines of 404 resource_not_found' });
+  expect(lines[10]).toMatchObject({
+    level: 40,
+    status: 404,
+    code: 'resource_not_found',
+    suppressed: 4,
+    msg: 'suppressed 4 log lines of 404 resource_not_found',
+  });
   expect(lines[10]).not.toHaveProperty('request_id');
   jest.advanceTimersByTime(10_000);
   await flushLogs();

@@ -42,14 +42,28 @@ const EXPECTED: Record<Client, Record<Scenario, Expected>> = {
     refused: { type: 'Error', message: (url) => `connect ECONNREFUSED ${new URL(url).host}`, code: 'ECONNREFUSED' },
   },
   got: {
-    status404: { type: 'HTTPError', message: (url) => `Request failed with status code 404 (Not Found): POST ${url}`, status: 404, code: 'ERR_NON_2XX_3XX_RESPONSE' },
-    status500: { type: 'HTTPError', message: (url) => `Request failed with status code 500 (Internal Server Error): POST ${url}`, status: 500, code: 'ERR_NON_2XX_3XX_RESPONSE' },
+    status404: {
+      type: 'HTTPError',
+      message: (url) => `Request failed with status code 404 (Not Found): POST ${url}`,
+      status: 404,
+      code: 'ERR_NON_2XX_3XX_RESPONSE',
+    },
+    status500: {
+      type: 'HTTPError',
+      message: (url) => `Request failed with status code 500 (Internal Server Error): POST ${url}`,
+      status: 500,
+      code: 'ERR_NON_2XX_3XX_RESPONSE',
+    },
     hang: { type: 'TimeoutError', message: () => `Timeout awaiting 'request' for ${TIMEOUT_MS}ms`, code: 'ETIMEDOUT' },
     refused: { type: 'RequestError', message: (url) => `connect ECONNREFUSED ${new URL(url).host}`, code: 'ECONNREFUSED' },
   },
   ky: {
     status404: { type: 'HTTPError', message: (url) => `Request failed with status code 404 Not Found: POST ${url}`, status: 404 },
-    status500: { type: 'HTTPError', message: (url) => `Request failed with status code 500 Internal Server Error: POST ${url}`, status: 500 },
+    status500: {
+      type: 'HTTPError',
+      message: (url) => `Request failed with status code 500 Internal Server Error: POST ${url}`,
+      status: 500,
+    },
     hang: { type: 'TimeoutError', message: (url) => `Request timed out: POST ${url}` },
     // fetch hides the code two causes down (TypeError 'fetch failed', then the socket error).
     refused: { type: 'NetworkError', message: (url) => `Request failed due to a network error: POST ${url}`, code: 'ECONNREFUSED' },
@@ -57,7 +71,10 @@ const EXPECTED: Record<Client, Record<Scenario, Expected>> = {
   ofetch: {
     status404: { type: 'FetchError', message: (url) => `[POST] "${url}": 404 Not Found`, status: 404 },
     status500: { type: 'FetchError', message: (url) => `[POST] "${url}": 500 Internal Server Error`, status: 500 },
-    hang: { type: 'FetchError', message: (url) => `[POST] "${url}": <no response> [TimeoutError]: The operation was aborted due to timeout` },
+    hang: {
+      type: 'FetchError',
+      message: (url) => `[POST] "${url}": <no response> [TimeoutError]: The operation was aborted due to timeout`,
+    },
     refused: { type: 'FetchError', message: (url) => `[POST] "${url}": <no response> fetch failed`, code: 'ECONNREFUSED' },
   },
 };
@@ -74,7 +91,10 @@ const outcomes: Record<string, Outcome> = {};
 const origins: Record<Client, { origin: string; closedOrigin: string }> = {} as never;
 
 beforeAll(async () => {
-  const child = promisify(execFile)(process.execPath, ['--import', 'tsx', join(__dirname, 'esm-clients.run.ts')], { cwd: join(__dirname, '../..'), timeout: 60_000 });
+  const child = promisify(execFile)(process.execPath, ['--import', 'tsx', join(__dirname, 'esm-clients.run.ts')], {
+    cwd: join(__dirname, '../..'),
+    timeout: 60_000,
+  });
   upstream = await startUpstream();
   for (const client of ['axios', 'ofetch'] as const) {
     origins[client] = upstream;
@@ -116,7 +136,13 @@ describe.each(cases)('%s, %s', (client, scenario) => {
   test('the logged cause is a summary: client, method, origin and path, upstream status, code', () => {
     const expected = EXPECTED[client][scenario];
     const cause = (outcome().lines[0] as { error: { cause: Record<string, unknown> } }).error.cause;
-    const summary: Record<string, unknown> = { type: expected.type, message: expected.message(safeUrl()), client, method: 'POST', url: safeUrl() };
+    const summary: Record<string, unknown> = {
+      type: expected.type,
+      message: expected.message(safeUrl()),
+      client,
+      method: 'POST',
+      url: safeUrl(),
+    };
     if (expected.status !== undefined) summary.status = expected.status;
     if (expected.code !== undefined) summary.code = expected.code;
     expect(cause).toMatchObject(summary);
@@ -127,14 +153,17 @@ describe.each(cases)('%s, %s', (client, scenario) => {
   });
 });
 
-test.each(['axios', 'got', 'ky', 'ofetch'] as const)('%s: the app\'s own error caused by a client error is summarised down the chain', (client) => {
-  const { status, lines } = outcomes[`${client} wrapped`]!;
-  expect(status).toBe(500);
-  expect(JSON.stringify(lines)).not.toContain('SECRET');
-  const cause = (lines[0] as { error: { cause: { message: string; cause: Record<string, unknown> } } }).error.cause;
-  expect(cause.message).toBe('billing call failed');
-  expect(cause.cause).toMatchObject({ client, method: 'POST', url: `${origins[client].origin}/status/404`, status: 404 });
-});
+test.each(['axios', 'got', 'ky', 'ofetch'] as const)(
+  "%s: the app's own error caused by a client error is summarised down the chain",
+  (client) => {
+    const { status, lines } = outcomes[`${client} wrapped`]!;
+    expect(status).toBe(500);
+    expect(JSON.stringify(lines)).not.toContain('SECRET');
+    const cause = (lines[0] as { error: { cause: { message: string; cause: Record<string, unknown> } } }).error.cause;
+    expect(cause.message).toBe('billing call failed');
+    expect(cause.cause).toMatchObject({ client, method: 'POST', url: `${origins[client].origin}/status/404`, status: 404 });
+  },
+);
 
 test('fetch refusing a URL with userinfo: the plain TypeError quoting it loses the userinfo in the log', () => {
   const { status, lines } = outcomes['ky userinfo']!;
@@ -147,7 +176,14 @@ test('fetch refusing a URL with userinfo: the plain TypeError quoting it loses t
 describe('serializeError on the real errors', () => {
   test('an axios error alone, and inside an object, is a summary', async () => {
     const error = await inProcess.axios(upstream, 'status404').catch((failure: unknown) => failure);
-    const summary = { type: 'AxiosError', client: 'axios', method: 'POST', url: `${upstream.origin}/status/404`, status: 404, code: 'ERR_BAD_REQUEST' };
+    const summary = {
+      type: 'AxiosError',
+      client: 'axios',
+      method: 'POST',
+      url: `${upstream.origin}/status/404`,
+      status: 404,
+      code: 'ERR_BAD_REQUEST',
+    };
     expect(serializeError(error)).toMatchObject(summary);
     expect(serializeError({ upstream: error })).toMatchObject({ upstream: summary });
     expect(JSON.stringify(serializeError([error]))).not.toContain('SECRET');
@@ -155,11 +191,20 @@ describe('serializeError on the real errors', () => {
 
   test('an axios error with a baseURL names the URL axios called (it joins strings, `/x` on `/api/` is `/api/x`)', async () => {
     for (const url of ['/status/404?token=SECRET1', 'status/404?token=SECRET1']) {
-      const error = (await axios.get(url, { baseURL: `${upstream.origin}/api/`, headers: SECRET_HEADERS }).catch((failure: unknown) => failure)) as { request: { path: string } };
+      const error = (await axios
+        .get(url, { baseURL: `${upstream.origin}/api/`, headers: SECRET_HEADERS })
+        .catch((failure: unknown) => failure)) as { request: { path: string } };
       expect(error.request.path).toBe('/api/status/404?token=SECRET1');
-      expect(serializeError(error)).toMatchObject({ client: 'axios', method: 'GET', url: `${upstream.origin}/api/status/404`, status: 404 });
+      expect(serializeError(error)).toMatchObject({
+        client: 'axios',
+        method: 'GET',
+        url: `${upstream.origin}/api/status/404`,
+        status: 404,
+      });
     }
-    const absolute = await axios.get(`${upstream.origin}/status/404?token=SECRET1`, { baseURL: `${upstream.origin}/api/` }).catch((failure: unknown) => failure);
+    const absolute = await axios
+      .get(`${upstream.origin}/status/404?token=SECRET1`, { baseURL: `${upstream.origin}/api/` })
+      .catch((failure: unknown) => failure);
     expect(serializeError(absolute)).toMatchObject({ url: `${upstream.origin}/status/404` });
   });
 

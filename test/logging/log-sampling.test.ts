@@ -52,8 +52,13 @@ function sampler(config: Partial<LogSamplingConfig> = {}, start = 0) {
   return { clock, summaries, limiter };
 }
 
-const admitMany = (limiter: ReturnType<typeof sampler>['limiter'], times: number, status = 429, code = 'rate_limit_exceeded', route?: string) =>
-  Array.from({ length: times }, () => limiter.admit(status, code, route, 'warn'));
+const admitMany = (
+  limiter: ReturnType<typeof sampler>['limiter'],
+  times: number,
+  status = 429,
+  code = 'rate_limit_exceeded',
+  route?: string,
+) => Array.from({ length: times }, () => limiter.admit(status, code, route, 'warn'));
 
 describe('rate limit per status, code and route', () => {
   test('perSecond lines a window, the rest held back and counted on the next line let through', () => {
@@ -84,7 +89,7 @@ describe('rate limit per status, code and route', () => {
 });
 
 describe('summary of a flood that stopped', () => {
-  test('written once at the end of its window, with the key and the exact count, on an unref\'d timer', () => {
+  test("written once at the end of its window, with the key and the exact count, on an unref'd timer", () => {
     const { clock, limiter, summaries } = sampler({ perSecond: 2 }, 10_500);
     admitMany(limiter, 7, 404, 'resource_not_found', '/users/:id');
     limiter.admit(404, 'resource_not_found', '/users/:id', 'info');
@@ -139,9 +144,13 @@ describe('summary of a flood that stopped', () => {
 
   test('a summary writer that throws does not escape, and the count is not reported twice', () => {
     const clock = fakeClock();
-    const limiter = createLogSampler(resolveLogSampling({ perSecond: 1 })!, () => {
-      throw new Error('disk full');
-    }, clock);
+    const limiter = createLogSampler(
+      resolveLogSampling({ perSecond: 1 })!,
+      () => {
+        throw new Error('disk full');
+      },
+      clock,
+    );
     admitMany(limiter, 3);
     expect(() => clock.advance(1001)).not.toThrow();
     expect(limiter.admit(429, 'rate_limit_exceeded', undefined, 'warn')).toBe(0);
@@ -175,7 +184,14 @@ describe('bounded memory', () => {
       fc.property(
         fc.integer({ min: 1, max: 8 }),
         fc.integer({ min: 1, max: 4 }),
-        fc.array(fc.record({ key: fc.integer({ min: 0, max: 40 }), status: fc.constantFrom(400, 404, 429, 500), wait: fc.integer({ min: 0, max: 700 }) }), { maxLength: 300 }),
+        fc.array(
+          fc.record({
+            key: fc.integer({ min: 0, max: 40 }),
+            status: fc.constantFrom(400, 404, 429, 500),
+            wait: fc.integer({ min: 0, max: 700 }),
+          }),
+          { maxLength: 300 },
+        ),
         (maxKeys, perSecond, events) => {
           const { clock, limiter, summaries } = sampler({ maxKeys, perSecond });
           let written = 0;

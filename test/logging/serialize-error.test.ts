@@ -10,14 +10,58 @@ type Line = { error: Record<string, unknown> & { cause?: Record<string, unknown>
 describe('secret names', () => {
   // Header names of real services' credentials, and the usual property names of credentials.
   test.each([
-    'Authorization', 'Proxy-Authorization', 'Cookie', 'Set-Cookie', 'X-Api-Key', 'X-Auth-Token',
-    'X-Access-Token', 'Private-Token', 'X-Amz-Security-Token', 'X-Goog-Api-Key', 'X-CSRF-Token', 'X-XSRF-TOKEN',
-    'X-Client-Secret', 'X-Hub-Signature', 'Ocp-Apim-Subscription-Key', 'X-Shopify-Access-Token',
-    'password', 'newPassword', 'password_hash', 'passwd', 'passphrase', 'pass', 'pwd', 'otp', 'jwt', 'dsn',
-    'secret', 'client_secret', 'clientSecret', 'secretAccessKey', 'AWS_SECRET_ACCESS_KEY', 'credentials',
-    'token', 'access_token', 'refresh_token', 'id_token', 'accessToken', 'sessionToken', 'csrfToken',
-    'api_key', 'apiKey', 'apikey', 'private_key', 'privateKey', 'signingKey', 'encryption_key', 'access_key',
-    'connectionString', 'connection_string', 'sessionid', 'connect.sid', 'signature',
+    'Authorization',
+    'Proxy-Authorization',
+    'Cookie',
+    'Set-Cookie',
+    'X-Api-Key',
+    'X-Auth-Token',
+    'X-Access-Token',
+    'Private-Token',
+    'X-Amz-Security-Token',
+    'X-Goog-Api-Key',
+    'X-CSRF-Token',
+    'X-XSRF-TOKEN',
+    'X-Client-Secret',
+    'X-Hub-Signature',
+    'Ocp-Apim-Subscription-Key',
+    'X-Shopify-Access-Token',
+    'password',
+    'newPassword',
+    'password_hash',
+    'passwd',
+    'passphrase',
+    'pass',
+    'pwd',
+    'otp',
+    'jwt',
+    'dsn',
+    'secret',
+    'client_secret',
+    'clientSecret',
+    'secretAccessKey',
+    'AWS_SECRET_ACCESS_KEY',
+    'credentials',
+    'token',
+    'access_token',
+    'refresh_token',
+    'id_token',
+    'accessToken',
+    'sessionToken',
+    'csrfToken',
+    'api_key',
+    'apiKey',
+    'apikey',
+    'private_key',
+    'privateKey',
+    'signingKey',
+    'encryption_key',
+    'access_key',
+    'connectionString',
+    'connection_string',
+    'sessionid',
+    'connect.sid',
+    'signature',
   ])('%s is redacted', (name) => {
     expect(isSecretName(name)).toBe(true);
     expect(serializeError({ [name]: 'v-1' })).toEqual({ [name]: '[Redacted]' });
@@ -25,10 +69,40 @@ describe('secret names', () => {
 
   // Names that look close but hold nothing secret stay readable: the log must stay useful.
   test.each([
-    'code', 'keyword', 'keywords', 'key', 'keys', 'tokenType', 'token_type', 'tokens', 'maxTokens', 'tokenizer',
-    'primaryKey', 'sort_key', 'cacheKey', 'monkey', 'publicKey', 'accessKeyId', 'author', 'authorId', 'expires_in',
-    'status', 'message', 'path', 'url', 'method', 'host', 'user', 'username', 'scope', 'Content-Type', 'Retry-After',
-    'X-Request-Id', 'WWW-Authenticate', 'Keep-Alive', 'X-Token-Count',
+    'code',
+    'keyword',
+    'keywords',
+    'key',
+    'keys',
+    'tokenType',
+    'token_type',
+    'tokens',
+    'maxTokens',
+    'tokenizer',
+    'primaryKey',
+    'sort_key',
+    'cacheKey',
+    'monkey',
+    'publicKey',
+    'accessKeyId',
+    'author',
+    'authorId',
+    'expires_in',
+    'status',
+    'message',
+    'path',
+    'url',
+    'method',
+    'host',
+    'user',
+    'username',
+    'scope',
+    'Content-Type',
+    'Retry-After',
+    'X-Request-Id',
+    'WWW-Authenticate',
+    'Keep-Alive',
+    'X-Token-Count',
   ])('%s is kept', (name) => {
     expect(isSecretName(name)).toBe(false);
     expect(serializeError({ [name]: 'v-1' })).toEqual({ [name]: 'v-1' });
@@ -47,7 +121,9 @@ describe('secret names', () => {
       fc.property(secretName, fc.boolean(), (name, upper) => {
         const key = upper ? name.toUpperCase() : name;
         expect(isSecretName(key)).toBe(true);
-        expect(JSON.stringify(serializeError(Object.assign(new Error('x'), { [key]: 'planted-value-9' })))).not.toContain('planted-value-9');
+        expect(JSON.stringify(serializeError(Object.assign(new Error('x'), { [key]: 'planted-value-9' })))).not.toContain(
+          'planted-value-9',
+        );
       }),
     );
   });
@@ -59,11 +135,13 @@ describe('URLs in logged strings', () => {
     const logged = serializeError(error) as Record<string, string>;
     expect(logged.message).toBe('cannot reach postgres://[Redacted]@db.internal:5432/main?sslmode=require');
     expect(logged.stack).not.toContain('pw-91x');
-    expect(serializeError({ note: 'see https://u:p-77@host/x and mailto:a@b.c' })).toEqual({ note: 'see https://[Redacted]@host/x and mailto:a@b.c' });
+    expect(serializeError({ note: 'see https://u:p-77@host/x and mailto:a@b.c' })).toEqual({
+      note: 'see https://[Redacted]@host/x and mailto:a@b.c',
+    });
   });
 });
 
-describe('headers bags (an error\'s own and a foreign cause\'s)', () => {
+describe("headers bags (an error's own and a foreign cause's)", () => {
   const INJECTION = 'a\r\nSet-Cookie: sid=planted-4411';
 
   test('an unsafe value is [Dropped], an invalid name is only counted, credentials are redacted, the rest kept', () => {
@@ -98,7 +176,9 @@ describe('headers bags (an error\'s own and a foreign cause\'s)', () => {
 
   test('an http-errors error with an injected header value: neither the response nor the log line carries it', async () => {
     const { logger, lines } = captureLogger();
-    const app = appThrowing(() => createHttpError(400, 'bad', { headers: { 'X-Debug': INJECTION, 'X-Trace': 'ok-1' } }), { handler: { logger } });
+    const app = appThrowing(() => createHttpError(400, 'bad', { headers: { 'X-Debug': INJECTION, 'X-Trace': 'ok-1' } }), {
+      handler: { logger },
+    });
     const res = await request(app).get('/throw');
     await flushLogs();
     expect(res.status).toBe(400);
@@ -110,7 +190,10 @@ describe('headers bags (an error\'s own and a foreign cause\'s)', () => {
     expect(line.error.headers).toEqual({ 'X-Debug': '[Dropped]', 'X-Trace': 'ok-1' });
     expect(line.error.cause?.headers).toEqual({ 'X-Debug': '[Dropped]', 'X-Trace': 'ok-1' });
     // The warning of the response writer names the header, not its value.
-    expect(lines.find((entry) => entry.msg === 'dropped an unsafe error header')).toMatchObject({ header: 'X-Debug', length: INJECTION.length });
+    expect(lines.find((entry) => entry.msg === 'dropped an unsafe error header')).toMatchObject({
+      header: 'X-Debug',
+      length: INJECTION.length,
+    });
   });
 
   test('an ApiError built with an unsafe header value logs it dropped', () => {

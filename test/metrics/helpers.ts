@@ -77,7 +77,11 @@ export async function pipelineGets(server: Server, paths: readonly string[], con
             }
           });
           socket.on('error', reject);
-          socket.on('close', () => (statuses.length === group.length ? undefined : reject(new Error(`connection closed after ${statuses.length} of ${group.length} responses`))));
+          socket.on('close', () =>
+            statuses.length === group.length
+              ? undefined
+              : reject(new Error(`connection closed after ${statuses.length} of ${group.length} responses`)),
+          );
           socket.write(group.map((path) => `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`).join(''));
         }),
     ),

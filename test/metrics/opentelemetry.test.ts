@@ -42,11 +42,16 @@ async function durationPoints(reader: MetricReader): Promise<Point[]> {
   expect(errors).toEqual([]);
   const scopes = resourceMetrics.scopeMetrics.filter((scope) => scope.scope.name === 'express-api-errors');
   expect(scopes).toHaveLength(1);
-  const metric = scopes[0]?.metrics.find((entry) => entry.descriptor.name === 'http.server.request.duration') as HistogramMetricData | undefined;
+  const metric = scopes[0]?.metrics.find((entry) => entry.descriptor.name === 'http.server.request.duration') as
+    HistogramMetricData | undefined;
   expect(metric).toBeDefined();
   const histogram = metric as HistogramMetricData;
   expect(histogram.dataPointType).toBe(DataPointType.HISTOGRAM);
-  expect(histogram.descriptor).toMatchObject({ name: 'http.server.request.duration', unit: 's', description: 'Duration of HTTP server requests.' });
+  expect(histogram.descriptor).toMatchObject({
+    name: 'http.server.request.duration',
+    unit: 's',
+    description: 'Duration of HTTP server requests.',
+  });
   for (const point of histogram.dataPoints) {
     expect(point.value.buckets.boundaries).toEqual(BUCKETS);
     expect(point.value.sum).toBeGreaterThan(0);
@@ -58,10 +63,15 @@ async function durationPoints(reader: MetricReader): Promise<Point[]> {
     .sort((a, b) => JSON.stringify(a.attributes).localeCompare(JSON.stringify(b.attributes)));
 }
 
-const sortPoints = (points: Point[]): Point[] => [...points].sort((a, b) => JSON.stringify(a.attributes).localeCompare(JSON.stringify(b.attributes)));
+const sortPoints = (points: Point[]): Point[] =>
+  [...points].sort((a, b) => JSON.stringify(a.attributes).localeCompare(JSON.stringify(b.attributes)));
 
 /** The attributes every data point of a plain-HTTP/1.1 request has. */
-const base = (method = 'GET'): Record<string, unknown> => ({ 'http.request.method': method, 'url.scheme': 'http', 'network.protocol.version': '1.1' });
+const base = (method = 'GET'): Record<string, unknown> => ({
+  'http.request.method': method,
+  'url.scheme': 'http',
+  'network.protocol.version': '1.1',
+});
 
 function buildApp(express: ExpressFactory, options: StatusMetricsOptions): { app: Express; arrivals: EventEmitter } {
   const app = express();
@@ -113,7 +123,10 @@ describe.each(EXPRESS_VERSIONS)('http.server.request.duration (%s)', (_name, exp
         { attributes: { ...base(), 'http.response.status_code': 404 }, count: 1 },
         { attributes: { ...base('POST'), 'http.response.status_code': 404 }, count: 1 },
         // The mount path is kept though the error unwound the router.
-        { attributes: { ...base(), 'http.route': '/api/orders/:id', 'http.response.status_code': 500, 'error.type': 'internal_error' }, count: 1 },
+        {
+          attributes: { ...base(), 'http.route': '/api/orders/:id', 'http.response.status_code': 500, 'error.type': 'internal_error' },
+          count: 1,
+        },
         { attributes: { ...base(), 'http.route': '/busy', 'http.response.status_code': 503, 'error.type': '503' }, count: 1 },
       ]),
     );
@@ -128,7 +141,10 @@ describe.each(EXPRESS_VERSIONS)('http.server.request.duration (%s)', (_name, exp
     expect(await durationPoints(reader)).toEqual(
       sortPoints([
         { attributes: { ...base(), 'http.route': '/users/:id', 'http.response.status_code': 200 }, count: 1 },
-        { attributes: { ...base(), 'http.route': '/users/:id', 'http.response.status_code': 404, 'error.type': 'resource_not_found' }, count: 1 },
+        {
+          attributes: { ...base(), 'http.route': '/users/:id', 'http.response.status_code': 404, 'error.type': 'resource_not_found' },
+          count: 1,
+        },
       ]),
     );
     await provider.shutdown();
@@ -187,7 +203,10 @@ test('openTelemetry: true publishes through the global meter provider, registere
   try {
     await request(app).get('/api/orders/o_1').expect(500);
     expect(await durationPoints(reader)).toEqual([
-      { attributes: { ...base(), 'http.route': '/api/orders/:id', 'http.response.status_code': 500, 'error.type': 'internal_error' }, count: 1 },
+      {
+        attributes: { ...base(), 'http.route': '/api/orders/:id', 'http.response.status_code': 500, 'error.type': 'internal_error' },
+        count: 1,
+      },
     ]);
   } finally {
     metrics.disable();
@@ -208,11 +227,15 @@ test('a meter provider that throws never breaks a response', async () => {
 });
 
 test('the options are checked at startup', () => {
-  expect(() => statusMetrics({ openTelemetry: 'yes' as never })).toThrow(new TypeError('statusMetrics: `openTelemetry` must be true or an object'));
+  expect(() => statusMetrics({ openTelemetry: 'yes' as never })).toThrow(
+    new TypeError('statusMetrics: `openTelemetry` must be true or an object'),
+  );
   expect(() => statusMetrics({ openTelemetry: { meterProvider: {} as never } })).toThrow(
     new TypeError('statusMetrics: `openTelemetry.meterProvider` must have a getMeter() method'),
   );
-  expect(() => statusMetrics({ openTelemetry: { record4xx: 'no' as never } })).toThrow(new TypeError('statusMetrics: `openTelemetry.record4xx` must be a boolean'));
+  expect(() => statusMetrics({ openTelemetry: { record4xx: 'no' as never } })).toThrow(
+    new TypeError('statusMetrics: `openTelemetry.record4xx` must be a boolean'),
+  );
   expect(() => statusMetrics({ openTelemetry: false })).not.toThrow();
 });
 
@@ -230,6 +253,9 @@ test('@opentelemetry/api is loaded only when statusMetrics is asked to publish t
     'statusMetrics({ openTelemetry: true });',
     'process.stdout.write(JSON.stringify([before, loaded()]));',
   ].join('\n');
-  const output = execFileSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
+  const output = execFileSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script], {
+    cwd: join(__dirname, '..', '..'),
+    encoding: 'utf8',
+  });
   expect(JSON.parse(output)).toEqual([false, true]);
 });

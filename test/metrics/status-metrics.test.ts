@@ -212,8 +212,12 @@ describe('Prometheus', () => {
   });
 
   test('prom-client is an optional peer: loading the library does not load it', () => {
-    const script = "require('./src'); process.stdout.write(String(Object.keys(require.cache).some((file) => file.includes('prom-client'))));";
-    const loaded = execFileSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
+    const script =
+      "require('./src'); process.stdout.write(String(Object.keys(require.cache).some((file) => file.includes('prom-client'))));";
+    const loaded = execFileSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script], {
+      cwd: join(__dirname, '..', '..'),
+      encoding: 'utf8',
+    });
     expect(loaded).toBe('false');
   });
 

@@ -38,7 +38,9 @@ function buildApp(express: ExpressFactory): Express {
     throw createError(spec.status, spec.message, { code });
   });
   app.post('/users', () => {
-    throw new ValidationError('The user is invalid.', { details: [{ path: 'body.email', code: 'required', message: 'email is required' }] });
+    throw new ValidationError('The user is invalid.', {
+      details: [{ path: 'body.email', code: 'required', message: 'email is required' }],
+    });
   });
   app.use(notFoundHandler());
   app.use(errorHandler({ format: 'negotiate', logger: false }));
@@ -105,7 +107,9 @@ describe.each(EXPRESS_VERSIONS)('real error responses match the OpenAPI componen
       const segment = fc.stringMatching(/^[A-Za-z0-9\-._~!$&'()*+,;=:@%|^]{0,12}$/);
       await fc.assert(
         fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 3 }), async (segments) => {
-          const res = await request(app).get(`/${segments.join('/')}`).set('Accept', mediaType);
+          const res = await request(app)
+            .get(`/${segments.join('/')}`)
+            .set('Accept', mediaType);
           expect(res.status).toBe(404);
           expectMatches('NotFoundError', mediaType, res.body);
         }),

@@ -63,7 +63,11 @@ describe('openApiComponents as part of a full OpenAPI 3.1 document', () => {
 
   test('each status response lists the codes of that status as examples', () => {
     const { responses } = openApiComponents({ format: 'negotiate', codes: appErrors });
-    expect(Object.keys(responses.ForbiddenError?.content['application/json']?.examples ?? {})).toEqual(['forbidden', 'csrf_token_invalid', 'insufficient_scope']);
+    expect(Object.keys(responses.ForbiddenError?.content['application/json']?.examples ?? {})).toEqual([
+      'forbidden',
+      'csrf_token_invalid',
+      'insufficient_scope',
+    ]);
     expect(responses.ForbiddenError?.content['application/problem+json']?.examples?.insufficient_scope?.value).toEqual({
       type: 'about:blank',
       title: 'Forbidden',
@@ -87,13 +91,23 @@ describe('openApiComponents as part of a full OpenAPI 3.1 document', () => {
   test('the statuses option limits the responses, and only the given media types are listed', () => {
     const { responses } = openApiComponents({ statuses: [400, 404], format: 'problem' });
     expect(Object.keys(responses).sort()).toEqual(
-      ['BadRequestError', 'NotFoundError', ...Object.entries(LIBRARY_CODES).filter(([, spec]) => spec.status === 400).map(([code]) => code)].sort(),
+      [
+        'BadRequestError',
+        'NotFoundError',
+        ...Object.entries(LIBRARY_CODES)
+          .filter(([, spec]) => spec.status === 400)
+          .map(([code]) => code),
+      ].sort(),
     );
     expect(Object.keys(responses.NotFoundError?.content ?? {})).toEqual(['application/problem+json']);
   });
 
   test('problemTypeBase shows in the problem examples', () => {
-    const { responses } = openApiComponents({ format: 'problem', problemTypeBase: 'https://api.example.com/problems/', libraryCodes: false });
+    const { responses } = openApiComponents({
+      format: 'problem',
+      problemTypeBase: 'https://api.example.com/problems/',
+      libraryCodes: false,
+    });
     expect(responses.NotFoundError?.content['application/problem+json']?.examples?.resource_not_found?.value).toMatchObject({
       type: 'https://api.example.com/problems/resource_not_found',
     });
@@ -102,7 +116,9 @@ describe('openApiComponents as part of a full OpenAPI 3.1 document', () => {
   test('a code table given without defineErrorCodes is checked like defineErrorCodes checks it', () => {
     expect(() => openApiComponents({ codes: { 'Bad-Code': { status: 400, message: 'x' } } })).toThrow(/must match/);
     expect(() => openApiComponents({ codes: { teapot: { status: 418 as 400, message: 'x' } } })).toThrow(/not a catalog status/);
-    expect(() => openApiComponents({ codes: defineErrorCodes({ validation_error: { status: 422, message: 'x' } }) })).toThrow(/already used with status 400/);
+    expect(() => openApiComponents({ codes: defineErrorCodes({ validation_error: { status: 422, message: 'x' } }) })).toThrow(
+      /already used with status 400/,
+    );
   });
 
   test('the schemas accept the documented examples and reject a body that is not the envelope', () => {
@@ -139,7 +155,9 @@ describe('errorResponseRefs', () => {
       '400': { $ref: '#/components/responses/BadRequestError' },
       '404': { $ref: '#/components/responses/NotFoundError' },
     });
-    expect(errorResponseRefs(['validation_error', 'validation_error'])).toEqual({ '400': { $ref: '#/components/responses/validation_error' } });
+    expect(errorResponseRefs(['validation_error', 'validation_error'])).toEqual({
+      '400': { $ref: '#/components/responses/validation_error' },
+    });
   });
 
   test('an unknown entry throws', () => {

@@ -97,7 +97,12 @@ describe('ajv ValidationError ($async schema, allErrors): 400 validation_error, 
 
   it('unevaluatedProperties (draft 2019-09+) names the property', async () => {
     const Ajv2019 = (await import('ajv/dist/2019')).default;
-    const validate = new Ajv2019().compile({ $async: true, type: 'object', properties: { a: { type: 'string' } }, unevaluatedProperties: false });
+    const validate = new Ajv2019().compile({
+      $async: true,
+      type: 'object',
+      properties: { a: { type: 'string' } },
+      unevaluatedProperties: false,
+    });
     expect(toApiError(await rejection(validate({ a: 'x', extra: 1 }))).details).toEqual([
       { path: 'extra', code: 'unknown_field', message: 'must NOT have unevaluated properties' },
     ]);
@@ -127,7 +132,15 @@ describe('look-alikes and hostile values', () => {
   });
 
   it('malformed entries are "invalid" at the root; a message quoting verbose data is replaced', () => {
-    const error = toApiError({ ajv: true, validation: true, errors: [null, { keyword: 'toString', instancePath: 5, params: 'x' }, { keyword: 'pattern', instancePath: '/a', message: `must not be ${SECRET}`, data: SECRET }] });
+    const error = toApiError({
+      ajv: true,
+      validation: true,
+      errors: [
+        null,
+        { keyword: 'toString', instancePath: 5, params: 'x' },
+        { keyword: 'pattern', instancePath: '/a', message: `must not be ${SECRET}`, data: SECRET },
+      ],
+    });
     expect(error.details).toEqual([
       { path: '', code: 'invalid', message: 'This value is invalid.' },
       { path: '', code: 'invalid', message: 'This value is invalid.' },

@@ -46,7 +46,9 @@ const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b
 
 describe('arktype: type.assert() failures answer 400 validation_error', () => {
   it('one detail per failing constraint; messages lose their "(was ...)" tail', async () => {
-    const res = await request(parsingApp((body) => User.assert(body))).post('/users').send(INVALID_USER);
+    const res = await request(parsingApp((body) => User.assert(body)))
+      .post('/users')
+      .send(INVALID_USER);
     // arktype orders its errors by its own plan of the type; the details keep that order.
     expect([...validationDetails(res)].sort(byPath)).toEqual([
       { path: 'address.street', code: 'unknown_field', message: 'address.street must be removed' },
@@ -71,7 +73,9 @@ describe('arktype: type.assert() failures answer 400 validation_error', () => {
   });
 
   it('a missing field is required', async () => {
-    const res = await request(parsingApp((body) => type({ email: 'string', role: "'a' | 'b'", 'nick?': 'string' }).assert(body))).post('/users').send({ nick: 5 });
+    const res = await request(parsingApp((body) => type({ email: 'string', role: "'a' | 'b'", 'nick?': 'string' }).assert(body)))
+      .post('/users')
+      .send({ nick: 5 });
     expect([...validationDetails(res)].sort(byPath)).toEqual([
       { path: 'email', code: 'required', message: 'email must be a string' },
       { path: 'nick', code: 'invalid_type', message: 'nick must be a string' },
@@ -139,13 +143,18 @@ describe('arktype: type.assert() failures answer 400 validation_error', () => {
   });
 
   it.each(EXPRESS_VERSIONS)('%s: the same answer', async (_name, factory) => {
-    const res = await request(parsingApp((body) => type({ email: 'string.email' }).assert(body), { express: factory })).post('/users').send({ email: 'e-SECRET' });
+    const res = await request(parsingApp((body) => type({ email: 'string.email' }).assert(body), { express: factory }))
+      .post('/users')
+      .send({ email: 'e-SECRET' });
     expect(validationDetails(res)).toEqual([{ path: 'email', code: 'invalid_format', message: 'email must be an email address' }]);
   });
 
-  it('logs the details, never a submitted value (TraversalError\'s message quotes them)', async () => {
+  it("logs the details, never a submitted value (TraversalError's message quotes them)", async () => {
     const { logger, lines } = captureLogger();
-    await request(parsingApp((body) => User.assert(body), { logger })).post('/users').send(INVALID_USER).expect(400);
+    await request(parsingApp((body) => User.assert(body), { logger }))
+      .post('/users')
+      .send(INVALID_USER)
+      .expect(400);
     await flushLogs();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 40, code: 'validation_error', error: { cause: { source: 'arktype' } } });
@@ -155,10 +164,20 @@ describe('arktype: type.assert() failures answer 400 validation_error', () => {
 });
 
 describe('recognizeArktype: shape checks', () => {
-  const arkError = { ' arkKind': 'error', code: 'domain', path: ['a'], expected: 'a string', actual: 'a number', message: 'a must be a string (was a number)' };
+  const arkError = {
+    ' arkKind': 'error',
+    code: 'domain',
+    path: ['a'],
+    expected: 'a string',
+    actual: 'a number',
+    message: 'a must be a string (was a number)',
+  };
 
   it('takes a TraversalError-shaped value', () => {
-    expect(recognizeArktype({ name: 'TraversalError', arkErrors: [arkError] })).toMatchObject({ status: 400, details: [{ path: 'a', code: 'invalid_type', message: 'a must be a string' }] });
+    expect(recognizeArktype({ name: 'TraversalError', arkErrors: [arkError] })).toMatchObject({
+      status: 400,
+      details: [{ path: 'a', code: 'invalid_type', message: 'a must be a string' }],
+    });
   });
 
   it.each([
@@ -172,14 +191,25 @@ describe('recognizeArktype: shape checks', () => {
   });
 
   it('survives hostile values; a custom message quoting the value gets the default', () => {
-    expect(toApiError({ name: 'TraversalError', get arkErrors(): never { throw new Error('trap'); } }).status).toBe(500);
+    expect(
+      toApiError({
+        name: 'TraversalError',
+        get arkErrors(): never {
+          throw new Error('trap');
+        },
+      }).status,
+    ).toBe(500);
     expect(
       arktypeIssues(
         [
           { ...arkError, code: 'predicate', expected: 'x', actual: '"p-SECRET"', message: 'p-SECRET is wrong' },
           { ...arkError, code: 'predicate', expected: 'x', actual: 'undefined', message: 3 },
           { ...arkError, code: 'union', errors: 'nope', message: 'a must be x or y (was 1)', actual: '1' },
-          { ...arkError, code: 'intersection', errors: [null, { ...arkError, code: 'min', message: 'a must be more than 1 (was 0)', actual: '0' }] },
+          {
+            ...arkError,
+            code: 'intersection',
+            errors: [null, { ...arkError, code: 'min', message: 'a must be more than 1 (was 0)', actual: '0' }],
+          },
           { ...arkError, code: 'somethingNew', path: [{ key: 'k' }, Symbol('s')] },
           { ...arkError, code: 'exactLength', actual: '5', rule: 3, message: 'custom' },
           'nope',

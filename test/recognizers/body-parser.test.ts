@@ -23,7 +23,11 @@ function parserApp(express: ExpressFactory, parser: RequestHandler): { app: Retu
 // body-parser run on a stand-in request stream: the failures a client causes by closing the
 // connection or sending fewer bytes than its Content-Length, which a live socket cannot answer.
 function readWith(parser: RequestHandler, end: (req: PassThrough) => void): Promise<unknown> {
-  const req = Object.assign(new PassThrough(), { headers: { 'content-type': 'application/octet-stream', 'content-length': '10' }, method: 'POST', url: '/' });
+  const req = Object.assign(new PassThrough(), {
+    headers: { 'content-type': 'application/octet-stream', 'content-length': '10' },
+    method: 'POST',
+    url: '/',
+  });
   return new Promise((resolve) => {
     parser(req as never, {} as never, resolve);
     req.write('abc');
@@ -37,7 +41,10 @@ describe.each(EXPRESS_VERSIONS)('body-parser failures on %s', (name, express) =>
   test('too many urlencoded parameters: 413 too_many_parameters', async () => {
     const { app, raised } = parserApp(express, express.urlencoded({ extended: false, parameterLimit: 2 }));
     const res = await request(app).post('/items').type('form').send('a=1&b=2&c=3');
-    expect(expectErrorResponse(res, 413, 'Content Too Large').error).toEqual({ code: 'too_many_parameters', message: 'The request has too many parameters.' });
+    expect(expectErrorResponse(res, 413, 'Content Too Large').error).toEqual({
+      code: 'too_many_parameters',
+      message: 'The request has too many parameters.',
+    });
     expect(toApiError(raised()).cause).toEqual({ type: 'parameters.too.many' });
   });
 
@@ -51,7 +58,10 @@ describe.each(EXPRESS_VERSIONS)('body-parser failures on %s', (name, express) =>
       }),
     );
     const res = await request(app).post('/items').send({ a: 1 });
-    expect(expectErrorResponse(res, 403, 'Forbidden').error).toEqual({ code: 'forbidden', message: 'You do not have permission to perform this action.' });
+    expect(expectErrorResponse(res, 403, 'Forbidden').error).toEqual({
+      code: 'forbidden',
+      message: 'You do not have permission to perform this action.',
+    });
     expect(res.text).not.toContain('HMAC');
     expect(toApiError(raised()).cause).toEqual({ type: 'entity.verify.failed' });
   });
@@ -74,7 +84,12 @@ describe.each(EXPRESS_VERSIONS)('body-parser failures on %s', (name, express) =>
   test('an unsupported charset: the cause names it', async () => {
     const { app, raised } = parserApp(express, express.json());
     await request(app).post('/items').set('Content-Type', 'application/json; charset=klingon').send('{}');
-    expect(summary(toApiError(raised()))).toEqual([415, 'unsupported_charset', 'The request body charset is not supported.', { type: 'charset.unsupported', charset: 'klingon' }]);
+    expect(summary(toApiError(raised()))).toEqual([
+      415,
+      'unsupported_charset',
+      'The request body charset is not supported.',
+      { type: 'charset.unsupported', charset: 'klingon' },
+    ]);
   });
 
   test('an unsupported coding: the cause names it, Accept-Encoding lists what this major decodes', async () => {
@@ -82,7 +97,12 @@ describe.each(EXPRESS_VERSIONS)('body-parser failures on %s', (name, express) =>
     const res = await request(app).post('/items').set('Content-Type', 'application/json').set('Content-Encoding', 'x-snappy').send('{}');
     expect(res.headers['accept-encoding']).toBe(name === 'express 5' ? 'gzip, deflate, br, identity' : 'gzip, deflate, identity');
     const error = toApiError(raised());
-    expect(summary(error)).toEqual([415, 'unsupported_content_encoding', 'The request body content encoding is not supported.', { type: 'encoding.unsupported', encoding: 'x-snappy' }]);
+    expect(summary(error)).toEqual([
+      415,
+      'unsupported_content_encoding',
+      'The request body content encoding is not supported.',
+      { type: 'encoding.unsupported', encoding: 'x-snappy' },
+    ]);
   });
 
   test('inflate: false takes only unencoded bodies: Accept-Encoding: identity', async () => {
@@ -95,7 +115,12 @@ describe.each(EXPRESS_VERSIONS)('body-parser failures on %s', (name, express) =>
 
   test('fewer bytes than Content-Length: 400 bad_request', async () => {
     const error = toApiError(await readWith(express.raw(), (req) => req.end()));
-    expect(summary(error)).toEqual([400, 'bad_request', 'The request is invalid.', { type: 'request.size.invalid', expected: 10, length: 10, received: 3 }]);
+    expect(summary(error)).toEqual([
+      400,
+      'bad_request',
+      'The request is invalid.',
+      { type: 'request.size.invalid', expected: 10, length: 10, received: 3 },
+    ]);
     expect(error.headers).toEqual({});
     // No stack of its own: body-parser's frames are in the error it raised.
     expect(error.stack).toBe(`BadRequestError: ${error.message}`);
@@ -109,16 +134,29 @@ describe.each(EXPRESS_VERSIONS)('body-parser failures on %s', (name, express) =>
         req.resume();
       }),
     );
-    expect(summary(error)).toEqual([400, 'request_aborted', 'The request was aborted before its body was read.', { type: 'request.aborted', expected: 10, length: 10, received: 3 }]);
+    expect(summary(error)).toEqual([
+      400,
+      'request_aborted',
+      'The request was aborted before its body was read.',
+      { type: 'request.aborted', expected: 10, length: 10, received: 3 },
+    ]);
   });
 });
 
 describe('recognizeBodyParser on its own', () => {
   test("the stack tells body-parser 2's decoder from body-parser 1's; no stack promises what both decode", () => {
-    const at = (frame: string): ApiError => toApiError({ type: 'encoding.unsupported', status: 415, message: 'unsupported content encoding "x"', stack: `UnsupportedMediaTypeError: x\n    ${frame} (read.js:1:1)` });
+    const at = (frame: string): ApiError =>
+      toApiError({
+        type: 'encoding.unsupported',
+        status: 415,
+        message: 'unsupported content encoding "x"',
+        stack: `UnsupportedMediaTypeError: x\n    ${frame} (read.js:1:1)`,
+      });
     expect(at('at createDecompressionStream').headers['Accept-Encoding']).toBe('gzip, deflate, br, identity');
     expect(at('at contentstream').headers['Accept-Encoding']).toBe('gzip, deflate, identity');
-    expect(toApiError({ type: 'encoding.unsupported', message: 'x', stack: 42 }).headers['Accept-Encoding']).toBe('gzip, deflate, identity');
+    expect(toApiError({ type: 'encoding.unsupported', message: 'x', stack: 42 }).headers['Accept-Encoding']).toBe(
+      'gzip, deflate, identity',
+    );
   });
 
   test('only the Accept-Encoding of a coding failure: other failures carry no header', () => {
@@ -126,7 +164,14 @@ describe('recognizeBodyParser on its own', () => {
   });
 
   test('cause fields: numbers kept, strings cut at 64 characters, anything else left out', () => {
-    const error = toApiError({ type: 'charset.unsupported', charset: 'c'.repeat(100), limit: '1mb', length: { n: 1 }, received: 5, body: 'hunter2' });
+    const error = toApiError({
+      type: 'charset.unsupported',
+      charset: 'c'.repeat(100),
+      limit: '1mb',
+      length: { n: 1 },
+      received: 5,
+      body: 'hunter2',
+    });
     expect(error.cause).toEqual({ type: 'charset.unsupported', charset: 'c'.repeat(64), limit: '1mb', received: 5 });
   });
 

@@ -26,7 +26,9 @@ async function scenario(name: string, factory: ExpressFactory, options: Celebrat
   app.use(errorHandler({ logger }));
   const res = await request(app).post(`/users/abc?page=${SECRET}`).send({ password: SECRET, code: SECRET });
   await flushLogs();
-  process.stdout.write(`${JSON.stringify({ name, status: res.status, contentType: res.headers['content-type'], body: res.body, logs: JSON.stringify(lines) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ name, status: res.status, contentType: res.headers['content-type'], body: res.body, logs: JSON.stringify(lines) })}\n`,
+  );
 }
 
 void (async () => {

@@ -17,8 +17,15 @@ interface Scenario {
 // runs in a real Express app in a child Node process (see celebrate-app.fixture.ts).
 function runFixture(): Scenario[] {
   const root = join(__dirname, '..', '..');
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'celebrate-app.fixture.ts')], { cwd: root, encoding: 'utf8', timeout: 30_000 });
-  return out.trim().split('\n').map((line) => JSON.parse(line) as Scenario);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'celebrate-app.fixture.ts')], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Scenario);
 }
 
 const FULL_DETAILS = [
@@ -88,18 +95,38 @@ describe('celebrate shape', () => {
 
   it('a segment key that is not a string names no location, even one that reads as "body"', () => {
     const key = { toString: (): string => 'body' };
-    expect(toApiError(celebrateLike(new Map([[key, required]]))).details).toEqual([{ path: 'a', code: 'required', message: '"a" is required' }]);
+    expect(toApiError(celebrateLike(new Map([[key, required]]))).details).toEqual([
+      { path: 'a', code: 'required', message: '"a" is required' },
+    ]);
   });
 
   it('more than 100 failures across segments are capped at 100', () => {
     const many = joiError(Joi.object(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`f${i}`, Joi.string().required()]))), {});
-    expect(toApiError(celebrateLike(new Map([['body', many], ['query', many]]))).details).toHaveLength(100);
+    expect(
+      toApiError(
+        celebrateLike(
+          new Map([
+            ['body', many],
+            ['query', many],
+          ]),
+        ),
+      ).details,
+    ).toHaveLength(100);
   });
 
-  it('look-alikes are not celebrate\'s: an empty map, a map of non-joi values, details that are not a Map', () => {
+  it("look-alikes are not celebrate's: an empty map, a map of non-joi values, details that are not a Map", () => {
     expect(toApiError(celebrateLike(new Map())).status).toBe(500);
     expect(toApiError(celebrateLike(new Map([['body', new Error('x')]]))).status).toBe(500);
-    expect(toApiError(celebrateLike(new Map<unknown, unknown>([['body', required], ['query', { details: [] }]]))).status).toBe(500);
+    expect(
+      toApiError(
+        celebrateLike(
+          new Map<unknown, unknown>([
+            ['body', required],
+            ['query', { details: [] }],
+          ]),
+        ),
+      ).status,
+    ).toBe(500);
     expect(toApiError(Object.assign(new Error('x'), { details: { body: required } })).status).toBe(500);
   });
 });

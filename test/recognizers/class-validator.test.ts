@@ -51,8 +51,18 @@ decorate(CreateUser.prototype, 'email', IsEmail());
 decorate(CreateUser.prototype, 'password', MinLength(20));
 decorate(CreateUser.prototype, 'role', IsIn(['admin', 'user']));
 decorate(CreateUser.prototype, 'name', IsDefined());
-decorate(CreateUser.prototype, 'address', ValidateNested(), Type(() => Address));
-decorate(CreateUser.prototype, 'items', ValidateNested({ each: true }), Type(() => Item));
+decorate(
+  CreateUser.prototype,
+  'address',
+  ValidateNested(),
+  Type(() => Address),
+);
+decorate(
+  CreateUser.prototype,
+  'items',
+  ValidateNested({ each: true }),
+  Type(() => Item),
+);
 decorate(CreateUser.prototype, 'nick', IsOptional(), MaxLength(3));
 
 async function rejection(value: object, options?: ValidatorOptions): Promise<unknown> {
@@ -97,8 +107,14 @@ describe('class-validator validateOrReject: 400 validation_error, one detail per
 
 describe('class-validator constraints', () => {
   it('a nested property that is not an object is invalid_type', async () => {
-    const error = toApiError(await rejection(plainToInstance(CreateUser, { email: 'a@b.co', password: 'x'.repeat(20), role: 'user', name: 'n', address: 'nope', items: [] })));
-    expect(error.details).toEqual([{ path: 'address', code: 'invalid_type', message: 'nested property address must be either object or array' }]);
+    const error = toApiError(
+      await rejection(
+        plainToInstance(CreateUser, { email: 'a@b.co', password: 'x'.repeat(20), role: 'user', name: 'n', address: 'nope', items: [] }),
+      ),
+    );
+    expect(error.details).toEqual([
+      { path: 'address', code: 'invalid_type', message: 'nested property address must be either object or array' },
+    ]);
   });
 
   it('forbidNonWhitelisted: each unknown property is unknown_field', async () => {
@@ -164,7 +180,7 @@ describe('look-alikes and hostile values', () => {
     expect(toApiError(wide).details).toHaveLength(100);
   });
 
-  it('odd constraint values fall back to the code\'s message', () => {
+  it("odd constraint values fall back to the code's message", () => {
     expect(toApiError([{ property: 'a', constraints: { isEmail: 5, custom: '' }, children: 'x' }]).details).toEqual([
       { path: 'a', code: 'invalid_format', message: 'This value is not in the expected format.' },
       { path: 'a', code: 'invalid', message: 'This value is invalid.' },

@@ -9,7 +9,12 @@ import { errorHandler, toApiError } from '../../src';
 import { EXPRESS_VERSIONS, captureLogger, expectErrorResponse, flushLogs, type ExpressFactory } from '../helpers/app';
 
 // POST /form is protected; GET /form hands out a token, as a form page would.
-function csrfApp(protect: RequestHandler, token: (req: express.Request, res: express.Response) => string, factory: ExpressFactory = express, logger?: ReturnType<typeof captureLogger>['logger']): Express {
+function csrfApp(
+  protect: RequestHandler,
+  token: (req: express.Request, res: express.Response) => string,
+  factory: ExpressFactory = express,
+  logger?: ReturnType<typeof captureLogger>['logger'],
+): Express {
   const app = factory();
   app.use(cookieParser('cookie-secret'));
   // csrf-sync keeps its token in the session; a plain object stands in for express-session.

@@ -20,12 +20,15 @@ const sign = (payload: object, secret = SECRET): string => jwt.sign(payload, sec
 const invalidToken = (description: string): string => `Bearer realm="api", error="invalid_token", error_description="${description}"`;
 
 describe('express-jwt UnauthorizedError', () => {
-  it.each(EXPRESS_VERSIONS)('no Authorization header is 401 authentication_required, challenge without error code (%s)', async (_name, factory) => {
-    const res = await request(protectedApp({}, { express: factory })).get('/me');
-    const body = expectErrorResponse(res, 401, 'Unauthorized');
-    expect(body.error).toEqual({ code: 'authentication_required', message: 'Authentication is required to access this resource.' });
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="api"');
-  });
+  it.each(EXPRESS_VERSIONS)(
+    'no Authorization header is 401 authentication_required, challenge without error code (%s)',
+    async (_name, factory) => {
+      const res = await request(protectedApp({}, { express: factory })).get('/me');
+      const body = expectErrorResponse(res, 401, 'Unauthorized');
+      expect(body.error).toEqual({ code: 'authentication_required', message: 'Authentication is required to access this resource.' });
+      expect(res.headers['www-authenticate']).toBe('Bearer realm="api"');
+    },
+  );
 
   it('the plain challenge is the handler’s configured one', async () => {
     const res = await request(protectedApp({}, { handler: { challenge: { scheme: 'Bearer', params: { realm: 'shop' } } } })).get('/me');
@@ -40,13 +43,22 @@ describe('express-jwt UnauthorizedError', () => {
 
   it('a malformed Authorization header is 400 invalid_request (RFC 6750 §3.1)', async () => {
     const res = await request(protectedApp()).get('/me').set('Authorization', 'Bearer');
-    expect(expectErrorResponse(res, 400, 'Bad Request').error).toEqual({ code: 'bad_request', message: 'The Authorization header must be `Bearer <token>`.' });
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="api", error="invalid_request", error_description="The Authorization header must be `Bearer <token>`"');
+    expect(expectErrorResponse(res, 400, 'Bad Request').error).toEqual({
+      code: 'bad_request',
+      message: 'The Authorization header must be `Bearer <token>`.',
+    });
+    expect(res.headers['www-authenticate']).toBe(
+      'Bearer realm="api", error="invalid_request", error_description="The Authorization header must be `Bearer <token>`"',
+    );
   });
 
   it.each([
     ['an expired token', (): string => sign({ sub: 'u1', exp: Math.floor(Date.now() / 1000) - 10 }), 'The access token expired'],
-    ['a token signed with another key', (): string => sign({ sub: 'u1' }, 'another-secret-of-at-least-32-characters'), 'The access token signature is invalid'],
+    [
+      'a token signed with another key',
+      (): string => sign({ sub: 'u1' }, 'another-secret-of-at-least-32-characters'),
+      'The access token signature is invalid',
+    ],
     ['a malformed token', (): string => 'abc', 'The access token is malformed'],
   ] as const)('%s is 401 invalid_token naming why', async (_name, token, description) => {
     const res = await request(protectedApp()).get('/me').set('Authorization', `Bearer ${token()}`);
@@ -55,7 +67,9 @@ describe('express-jwt UnauthorizedError', () => {
   });
 
   it('a revoked token is 401 invalid_token', async () => {
-    const res = await request(protectedApp({ isRevoked: async () => true })).get('/me').set('Authorization', `Bearer ${sign({ sub: 'u1' })}`);
+    const res = await request(protectedApp({ isRevoked: async () => true }))
+      .get('/me')
+      .set('Authorization', `Bearer ${sign({ sub: 'u1' })}`);
     expect(expectErrorResponse(res, 401).error).toEqual({ code: 'invalid_token', message: 'The access token has been revoked.' });
     expect(res.headers['www-authenticate']).toBe(invalidToken('The access token has been revoked'));
   });
@@ -63,7 +77,9 @@ describe('express-jwt UnauthorizedError', () => {
   it('logs express-jwt’s code and the inner failure, never the token', async () => {
     const { logger, lines } = captureLogger();
     const token = sign({ sub: 'hunter2-SECRET' }, 'another-secret-of-at-least-32-characters');
-    const res = await request(protectedApp({}, { handler: { logger } })).get('/me').set('Authorization', `Bearer ${token}`);
+    const res = await request(protectedApp({}, { handler: { logger } }))
+      .get('/me')
+      .set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(401);
     await flushLogs();
     expect((lines[0]?.error as { cause: unknown }).cause).toEqual({
@@ -109,9 +125,16 @@ describe('recognizeExpressJwt on its own', () => {
       headers: { 'WWW-Authenticate': 'Bearer realm="auth0", error="invalid_token"' },
     });
     const error = toApiError(oauth);
-    expect([error.status, error.code, error.headers['WWW-Authenticate']]).toEqual([401, 'invalid_token', 'Bearer realm="auth0", error="invalid_token"']);
+    expect([error.status, error.code, error.headers['WWW-Authenticate']]).toEqual([
+      401,
+      'invalid_token',
+      'Bearer realm="auth0", error="invalid_token"',
+    ]);
     expect(error.cause).toBe(oauth);
-    for (const value of [{ name: 'UnauthorizedError', status: 403, code: 'x', inner: {} }, { name: 'UnauthorizedError', status: 401, inner: {} }]) {
+    for (const value of [
+      { name: 'UnauthorizedError', status: 403, code: 'x', inner: {} },
+      { name: 'UnauthorizedError', status: 401, inner: {} },
+    ]) {
       expect(toApiError(value).cause).toBe(value);
     }
   });

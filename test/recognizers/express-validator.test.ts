@@ -74,7 +74,10 @@ describe('express-validator 7 validationResult().throw(): 400 validation_error, 
     ['flat', 'flat'],
     ['least_errored', 'least_errored'],
   ] as const)('oneOf() %s: every failing field of the alternatives, each once', async (_name, errorType) => {
-    const { app, lines } = validatorApp([oneOf([[body('a').isInt(), body('b').isInt()], body('a').isFloat()], { errorType }), throwIfInvalid]);
+    const { app, lines } = validatorApp([
+      oneOf([[body('a').isInt(), body('b').isInt()], body('a').isFloat()], { errorType }),
+      throwIfInvalid,
+    ]);
     const { body: envelope } = await post(app, lines, { a: 'x' });
     const expected = {
       grouped: [
@@ -91,15 +94,17 @@ describe('express-validator 7 validationResult().throw(): 400 validation_error, 
   });
 
   it('a formatter set by the app (formatWith) does not change what is read', () => {
-    const error = toApiError(Object.assign(new Error(''), {
-      formatter: () => 'formatted',
-      errors: [{ type: 'field', location: 'body', path: 'a', msg: 'Invalid value', value: 1 }],
-      array: () => ['formatted'],
-      mapped: () => ({}),
-      formatWith: () => undefined,
-      isEmpty: () => false,
-      throw: () => undefined,
-    }));
+    const error = toApiError(
+      Object.assign(new Error(''), {
+        formatter: () => 'formatted',
+        errors: [{ type: 'field', location: 'body', path: 'a', msg: 'Invalid value', value: 1 }],
+        array: () => ['formatted'],
+        mapped: () => ({}),
+        formatWith: () => undefined,
+        isEmpty: () => false,
+        throw: () => undefined,
+      }),
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.details).toEqual([{ path: 'body.a', code: 'invalid', message: 'Invalid value' }]);
   });
@@ -115,13 +120,15 @@ describe('look-alikes and hostile values', () => {
   });
 
   it('odd entries: unknown types skipped, unknown locations unqualified, non-string messages defaulted', () => {
-    const error = toApiError(result([
-      null,
-      { type: 'other', path: 'x' },
-      { type: 'field', location: 'session', path: 'a["first name"]', msg: { text: 'obj' }, value: 'v' },
-      { type: 'unknown_fields', fields: 'nope' },
-      { type: 'alternative', nestedErrors: [[[[{ type: 'field', location: 'body', path: 'deep', msg: 'm', value: 1 }]]]] },
-    ]));
+    const error = toApiError(
+      result([
+        null,
+        { type: 'other', path: 'x' },
+        { type: 'field', location: 'session', path: 'a["first name"]', msg: { text: 'obj' }, value: 'v' },
+        { type: 'unknown_fields', fields: 'nope' },
+        { type: 'alternative', nestedErrors: [[[[{ type: 'field', location: 'body', path: 'deep', msg: 'm', value: 1 }]]]] },
+      ]),
+    );
     expect(error.details).toEqual([{ path: 'a["first name"]', code: 'invalid', message: 'This value is invalid.' }]);
   });
 

@@ -20,12 +20,15 @@ describe('recognizeHttpStatus: the status', () => {
     expect(error.cause).toBe(thrown);
   });
 
-  test.each([{ status: 399 }, { status: 600 }, { statusCode: 404.5 }, { status: '404' }, {}])('%j is a 500 keeping the value as its cause', (thrown) => {
-    const error = toApiError(thrown);
-    expect(seen(error)).toEqual([500, 'internal_error', 'An unexpected error occurred.', undefined, {}]);
-    expect(error.cause).toBe(thrown);
-    noFrames(error);
-  });
+  test.each([{ status: 399 }, { status: 600 }, { statusCode: 404.5 }, { status: '404' }, {}])(
+    '%j is a 500 keeping the value as its cause',
+    (thrown) => {
+      const error = toApiError(thrown);
+      expect(seen(error)).toEqual([500, 'internal_error', 'An unexpected error occurred.', undefined, {}]);
+      expect(error.cause).toBe(thrown);
+      noFrames(error);
+    },
+  );
 });
 
 describe('recognizeHttpStatus: what is exposed', () => {
@@ -51,7 +54,13 @@ describe('recognizeHttpStatus: what is exposed', () => {
   });
 
   test('`expose: true` on a 5xx shows its message, code and details', () => {
-    const thrown = { status: 503, expose: true, message: 'Planned maintenance until 14:00', code: 'planned_down', details: { until: '14:00' } };
+    const thrown = {
+      status: 503,
+      expose: true,
+      message: 'Planned maintenance until 14:00',
+      code: 'planned_down',
+      details: { until: '14:00' },
+    };
     expect(seen(toApiError(thrown))).toEqual([503, 'planned_down', 'Planned maintenance until 14:00', { until: '14:00' }, {}]);
   });
 
@@ -70,7 +79,9 @@ describe('recognizeHttpStatus: what is exposed', () => {
   });
 
   test('a message that is not a string is the status default', () => {
-    expect(toApiError({ status: 409, message: { text: 'x' } }).message).toBe('The request conflicts with the current state of the resource.');
+    expect(toApiError({ status: 409, message: { text: 'x' } }).message).toBe(
+      'The request conflicts with the current state of the resource.',
+    );
   });
 });
 
@@ -83,7 +94,13 @@ describe('recognizeHttpStatus: headers', () => {
   test('a 4xx with `expose: false` still forwards all its headers (only a masked 5xx is filtered)', () => {
     const thrown = { status: 429, expose: false, headers: { 'Retry-After': '30', 'X-RateLimit-Limit': '100' } };
     const error = toApiError(thrown);
-    expect(seen(error)).toEqual([429, 'rate_limit_exceeded', 'Too many requests. Retry later.', undefined, { 'Retry-After': '30', 'X-RateLimit-Limit': '100' }]);
+    expect(seen(error)).toEqual([
+      429,
+      'rate_limit_exceeded',
+      'Too many requests. Retry later.',
+      undefined,
+      { 'Retry-After': '30', 'X-RateLimit-Limit': '100' },
+    ]);
     noFrames(error);
   });
 
@@ -104,19 +121,37 @@ describe('recognizeHttpStatus: headers', () => {
   });
 
   test('headers that are not an object are ignored', () => {
-    expect(seen(toApiError({ status: 405, headers: 'Allow: GET' }))).toEqual([405, 'method_not_allowed', 'The request method is not allowed on this resource.', undefined, {}]);
+    expect(seen(toApiError({ status: 405, headers: 'Allow: GET' }))).toEqual([
+      405,
+      'method_not_allowed',
+      'The request method is not allowed on this resource.',
+      undefined,
+      {},
+    ]);
   });
 });
 
 describe('recognizeHttpStatus: Boom', () => {
   test("Boom's status, headers and payload message are read from `output`", () => {
     const error = toApiError(Boom.unauthorized('Token expired', 'Bearer', { realm: 'api' }));
-    expect(seen(error)).toEqual([401, 'authentication_required', 'Token expired', undefined, { 'WWW-Authenticate': 'Bearer realm="api", error="Token expired"' }]);
+    expect(seen(error)).toEqual([
+      401,
+      'authentication_required',
+      'Token expired',
+      undefined,
+      { 'WWW-Authenticate': 'Bearer realm="api", error="Token expired"' },
+    ]);
     noFrames(error);
   });
 
   test("Boom's own 5xx message is not shown", () => {
-    expect(seen(toApiError(Boom.badGateway('billing at 10.0.0.9 refused')))).toEqual([502, 'bad_gateway', 'An upstream service returned an invalid response.', undefined, {}]);
+    expect(seen(toApiError(Boom.badGateway('billing at 10.0.0.9 refused')))).toEqual([
+      502,
+      'bad_gateway',
+      'An upstream service returned an invalid response.',
+      undefined,
+      {},
+    ]);
   });
 
   test('an `output` without a payload answers the status default', () => {

@@ -7,26 +7,65 @@ function detailOf(type: string, message = 'joi says no', context: Record<string,
 }
 
 const FORMATS = [
-  'alphanum', 'creditCard', 'dataUri', 'domain', 'email', 'guid', 'hex', 'hexAlign', 'hostname', 'ip', 'ipVersion', 'isoDuration',
-  'lowercase', 'normalize', 'token', 'trim', 'uppercase', 'uri', 'uriCustomScheme', 'uriRelativeOnly',
+  'alphanum',
+  'creditCard',
+  'dataUri',
+  'domain',
+  'email',
+  'guid',
+  'hex',
+  'hexAlign',
+  'hostname',
+  'ip',
+  'ipVersion',
+  'isoDuration',
+  'lowercase',
+  'normalize',
+  'token',
+  'trim',
+  'uppercase',
+  'uri',
+  'uriCustomScheme',
+  'uriRelativeOnly',
 ];
 
 const TYPES: [string, string][] = [
-  ['any.required', 'required'], ['string.empty', 'required'], ['any.only', 'invalid_value'], ['any.invalid', 'invalid_value'],
-  ['symbol.map', 'invalid_value'], ['any.unknown', 'unknown_field'], ['object.unknown', 'unknown_field'], ['number.integer', 'invalid_type'],
-  ['number.multiple', 'not_multiple_of'], ['number.greater', 'too_small'], ['number.positive', 'too_small'], ['date.greater', 'too_small'],
-  ['number.less', 'too_big'], ['number.negative', 'too_big'], ['date.less', 'too_big'], ['array.orderedLength', 'too_big'],
-  ['date.format', 'invalid_format'], ['string.isoDate', 'invalid_format'],
+  ['any.required', 'required'],
+  ['string.empty', 'required'],
+  ['any.only', 'invalid_value'],
+  ['any.invalid', 'invalid_value'],
+  ['symbol.map', 'invalid_value'],
+  ['any.unknown', 'unknown_field'],
+  ['object.unknown', 'unknown_field'],
+  ['number.integer', 'invalid_type'],
+  ['number.multiple', 'not_multiple_of'],
+  ['number.greater', 'too_small'],
+  ['number.positive', 'too_small'],
+  ['date.greater', 'too_small'],
+  ['number.less', 'too_big'],
+  ['number.negative', 'too_big'],
+  ['date.less', 'too_big'],
+  ['array.orderedLength', 'too_big'],
+  ['date.format', 'invalid_format'],
+  ['string.isoDate', 'invalid_format'],
   ...FORMATS.map((name): [string, string] => [`string.${name}`, 'invalid_format']),
   // The suffix rules, anchored at the end.
-  ['boolean.base', 'invalid_type'], ['string.min', 'too_small'], ['array.max', 'too_big'],
-  ['x.basex', 'invalid'], ['x.minx', 'invalid'], ['x.maxx', 'invalid'],
+  ['boolean.base', 'invalid_type'],
+  ['string.min', 'too_small'],
+  ['array.max', 'too_big'],
+  ['x.basex', 'invalid'],
+  ['x.minx', 'invalid'],
+  ['x.maxx', 'invalid'],
   // FORMAT_TYPE is anchored at both ends; inherited names are not types.
-  ['string.emailx', 'invalid'], ['xstring.email', 'invalid'], ['number.email', 'invalid'], ['toString', 'invalid'], ['', 'invalid'],
+  ['string.emailx', 'invalid'],
+  ['xstring.email', 'invalid'],
+  ['number.email', 'invalid'],
+  ['toString', 'invalid'],
+  ['', 'invalid'],
 ];
 
 describe('joi type names', () => {
-  it.each(TYPES)('%s is %s, joi\'s message kept', (type, code) => {
+  it.each(TYPES)("%s is %s, joi's message kept", (type, code) => {
     expect(detailOf(type)).toEqual([{ path: 'a', code, message: 'joi says no' }]);
   });
 
@@ -38,9 +77,15 @@ describe('joi type names', () => {
   });
 
   it('string.pattern.* and any.custom messages are always replaced', () => {
-    expect(detailOf('string.pattern.base', '"a" with value "x" fails to match')).toEqual([{ path: 'a', code: 'invalid_format', message: 'This value is not in the expected format.' }]);
-    expect(detailOf('string.pattern.name', 'm')).toEqual([{ path: 'a', code: 'invalid_format', message: 'This value is not in the expected format.' }]);
-    expect(detailOf('string.pattern.invert.base', 'm')).toEqual([{ path: 'a', code: 'invalid_format', message: 'This value is not in the expected format.' }]);
+    expect(detailOf('string.pattern.base', '"a" with value "x" fails to match')).toEqual([
+      { path: 'a', code: 'invalid_format', message: 'This value is not in the expected format.' },
+    ]);
+    expect(detailOf('string.pattern.name', 'm')).toEqual([
+      { path: 'a', code: 'invalid_format', message: 'This value is not in the expected format.' },
+    ]);
+    expect(detailOf('string.pattern.invert.base', 'm')).toEqual([
+      { path: 'a', code: 'invalid_format', message: 'This value is not in the expected format.' },
+    ]);
     expect(detailOf('any.custom', 'failed for tenant 42')).toEqual([{ path: 'a', code: 'invalid', message: 'This value is invalid.' }]);
     // Only those: a type that merely contains the names keeps joi's message.
     expect(detailOf('any.customs', 'm')).toEqual([{ path: 'a', code: 'invalid', message: 'm' }]);
@@ -48,7 +93,9 @@ describe('joi type names', () => {
   });
 
   it('any other message quoting context.value is replaced', () => {
-    expect(detailOf('string.min', 'short-secret is short', { value: 'short-secret' })).toEqual([{ path: 'a', code: 'too_small', message: 'This value is too small or too short.' }]);
+    expect(detailOf('string.min', 'short-secret is short', { value: 'short-secret' })).toEqual([
+      { path: 'a', code: 'too_small', message: 'This value is too small or too short.' },
+    ]);
   });
 
   it('a location prefixes the path (celebrate)', () => {

@@ -92,7 +92,9 @@ describe('mongoose ValidationError is 400 validation_error', () => {
   it('min and max name their bounds; a long value mongoose shortens is not quoted either', async () => {
     const young = await request(usersApp()).post('/users').send({ email: 'a@b.c', age: 3 });
     expect(expectErrorResponse(young, 400).error.details).toEqual([{ path: 'age', code: 'too_small', message: 'Must be at least 18.' }]);
-    const old = await request(usersApp()).post('/users').send({ email: 'a@b.c', age: 300, password: `hunter2-${'x'.repeat(60)}` });
+    const old = await request(usersApp())
+      .post('/users')
+      .send({ email: 'a@b.c', age: 300, password: `hunter2-${'x'.repeat(60)}` });
     expect(expectErrorResponse(old, 400).error.details).toEqual([
       { path: 'password', code: 'too_big', message: 'Must be at most 64 characters.' },
       { path: 'age', code: 'too_big', message: 'Must be at most 130.' },
@@ -102,7 +104,9 @@ describe('mongoose ValidationError is 400 validation_error', () => {
 
   it('logs the paths and codes, never the values', async () => {
     const { logger, lines } = captureLogger();
-    const res = await request(usersApp({ handler: { logger } })).post('/users').send({ email: 'a@b.c', password: 'hunter2', role: 'hunter2-ROLE' });
+    const res = await request(usersApp({ handler: { logger } }))
+      .post('/users')
+      .send({ email: 'a@b.c', password: 'hunter2', role: 'hunter2-ROLE' });
     expect(res.status).toBe(400);
     await flushLogs();
     expect(lines).toHaveLength(1);
@@ -148,7 +152,9 @@ describe('mongoose CastError (findById with a bad id) is 400', () => {
 describe('MongoDB duplicate key (11000) is 409 already_exists', () => {
   it('names the fields of the index; the value is neither sent nor logged', async () => {
     const { logger, lines } = captureLogger();
-    const res = await request(usersApp({ duplicate: true, handler: { logger } })).post('/users').send({ email: 'hunter2@secret.example' });
+    const res = await request(usersApp({ duplicate: true, handler: { logger } }))
+      .post('/users')
+      .send({ email: 'hunter2@secret.example' });
     expect(expectErrorResponse(res, 409, 'Conflict').error).toEqual({
       code: 'already_exists',
       message: 'A resource with these values already exists.',
@@ -166,7 +172,9 @@ describe('MongoDB duplicate key (11000) is 409 already_exists', () => {
       { path: 'profile.email', code: 'not_unique', message: 'This value is already taken.' },
     ]);
     const legacy = new mongoose.mongo.MongoServerError({ message: 'E11000', code: 11000, keyValue: { slug: 'x' } });
-    expect(toApiError(legacy, { recognizers: [recognizeMongoose] }).details).toEqual([{ path: 'slug', code: 'not_unique', message: 'This value is already taken.' }]);
+    expect(toApiError(legacy, { recognizers: [recognizeMongoose] }).details).toEqual([
+      { path: 'slug', code: 'not_unique', message: 'This value is already taken.' },
+    ]);
     const bare = new mongoose.mongo.MongoServerError({ message: 'E11000', code: 11000 });
     const error = toApiError(bare, { recognizers: [recognizeMongoose] });
     expect([error.status, error.details, error.cause]).toEqual([409, undefined, { source: 'mongodb', code: 11000, fields: undefined }]);
@@ -195,7 +203,13 @@ describe('recognizeMongoose on its own', () => {
         a: { name: 'ValidatorError', kind: 'toString', message: 'Bad', value: { nested: true } },
         b: { name: 'ValidatorError', kind: '__proto__', message: 42 },
         c: { name: 'ValidatorError', kind: 'minlength', message: 'x too short', value: 'x', properties: { minlength: 'eight' } },
-        d: { name: 'ValidatorError', kind: 'enum', message: '`z` bad', value: 'z', properties: { enumValues: Array.from({ length: 30 }, (_, i) => i) } },
+        d: {
+          name: 'ValidatorError',
+          kind: 'enum',
+          message: '`z` bad',
+          value: 'z',
+          properties: { enumValues: Array.from({ length: 30 }, (_, i) => i) },
+        },
         e: { name: 'CastError', kind: 'Weird kind!', message: 'x' },
         f: null,
         g: { name: 'ValidatorError', kind: 'max', message: 'at most 2020', value: new Date(0), properties: { max: new Date(0) } },

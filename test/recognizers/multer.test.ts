@@ -45,10 +45,7 @@ describe('multer limits (RFC 9110 §15.5.14: content too large is 413)', () => {
 
   it('LIMIT_FILE_COUNT is 413 too_many_files without details', async () => {
     const app = uploadApp((upload) => upload.array('photos'), { files: 1 });
-    const res = await request(app)
-      .post('/upload')
-      .attach('photos', Buffer.from('a'), 'a.png')
-      .attach('photos', Buffer.from('b'), 'b.png');
+    const res = await request(app).post('/upload').attach('photos', Buffer.from('a'), 'a.png').attach('photos', Buffer.from('b'), 'b.png');
     const body = expectErrorResponse(res, 413);
     expect(body.error).toEqual({ code: 'too_many_files', message: 'Too many files were uploaded.' });
   });
@@ -141,7 +138,10 @@ describe('multer field errors', () => {
 
   it('a part without a field name is 400 malformed_multipart', async () => {
     const raw = crlf([`--${BOUNDARY}`, 'Content-Disposition: form-data', '', 'value', `--${BOUNDARY}--`, '']);
-    const res = await request(uploadApp((upload) => upload.none())).post('/upload').set('Content-Type', MULTIPART).send(raw);
+    const res = await request(uploadApp((upload) => upload.none()))
+      .post('/upload')
+      .set('Content-Type', MULTIPART)
+      .send(raw);
     expect(expectErrorResponse(res, 400).error).toEqual({
       code: 'malformed_multipart',
       message: 'A part of the multipart body has no field name.',
@@ -151,15 +151,33 @@ describe('multer field errors', () => {
 
 describe('malformed multipart bodies (busboy errors passed on by multer)', () => {
   it.each([
-    ['a body cut before its closing boundary', MULTIPART, crlf([`--${BOUNDARY}`, 'Content-Disposition: form-data; name="a"', '', 'value']), 'Unexpected end of form'],
-    ['a file cut before its closing boundary', MULTIPART, crlf([`--${BOUNDARY}`, 'Content-Disposition: form-data; name="f"; filename="a.txt"', '', 'abc']), 'Unexpected end of form'],
-    ['a part header without a colon', MULTIPART, crlf([`--${BOUNDARY}`, 'Content-Disposition form-data', '', 'v', `--${BOUNDARY}--`, '']), 'Malformed part header'],
+    [
+      'a body cut before its closing boundary',
+      MULTIPART,
+      crlf([`--${BOUNDARY}`, 'Content-Disposition: form-data; name="a"', '', 'value']),
+      'Unexpected end of form',
+    ],
+    [
+      'a file cut before its closing boundary',
+      MULTIPART,
+      crlf([`--${BOUNDARY}`, 'Content-Disposition: form-data; name="f"; filename="a.txt"', '', 'abc']),
+      'Unexpected end of form',
+    ],
+    [
+      'a part header without a colon',
+      MULTIPART,
+      crlf([`--${BOUNDARY}`, 'Content-Disposition form-data', '', 'v', `--${BOUNDARY}--`, '']),
+      'Malformed part header',
+    ],
     ['a Content-Type without boundary', 'multipart/form-data', 'anything', 'Multipart: Boundary not found'],
   ])('%s is 400 malformed_multipart, the parser message logged', async (_name, type, raw, message) => {
     const { logger, lines } = captureLogger();
     const app = uploadApp((upload) => upload.any(), {}, { handler: { logger } });
     const res = await request(app).post('/upload').set('Content-Type', type).send(raw);
-    expect(expectErrorResponse(res, 400).error).toEqual({ code: 'malformed_multipart', message: 'The multipart request body is malformed.' });
+    expect(expectErrorResponse(res, 400).error).toEqual({
+      code: 'malformed_multipart',
+      message: 'The multipart request body is malformed.',
+    });
     await flushLogs();
     expect((lines[0]?.error as { cause: { source: string; message: string } }).cause).toMatchObject({ source: 'busboy', message });
   });
@@ -176,7 +194,12 @@ describe('malformed multipart bodies (busboy errors passed on by multer)', () =>
 describe('recognizeMulter on its own', () => {
   it('STREAM_DESTROYED is 400 malformed_multipart', () => {
     const error = toApiError(new MulterError(code('STREAM_DESTROYED')));
-    expect([error.status, error.code, error.message, error.details]).toEqual([400, 'malformed_multipart', 'The multipart request body is malformed.', undefined]);
+    expect([error.status, error.code, error.message, error.details]).toEqual([
+      400,
+      'malformed_multipart',
+      'The multipart request body is malformed.',
+      undefined,
+    ]);
   });
 
   it('INVALID_FIELD_NAME is 400 validation_error naming the body field', () => {
@@ -193,7 +216,12 @@ describe('recognizeMulter on its own', () => {
 
   it('a code multer adds later is still the client’s: 400 bad_request', () => {
     const error = toApiError(new MulterError(code('LIMIT_SOMETHING_NEW'), 'f'));
-    expect([error.status, error.code, error.message, error.details]).toEqual([400, 'bad_request', 'The multipart request was rejected.', undefined]);
+    expect([error.status, error.code, error.message, error.details]).toEqual([
+      400,
+      'bad_request',
+      'The multipart request was rejected.',
+      undefined,
+    ]);
     expect(error.cause).toEqual({ source: 'multer', code: 'LIMIT_SOMETHING_NEW', field: 'f', storageErrors: undefined });
   });
 
@@ -207,7 +235,11 @@ describe('recognizeMulter on its own', () => {
   it('multer’s own "Request aborted" (it carries storageErrors) is 400 request_aborted', () => {
     for (const message of ['Request aborted', 'Request closed']) {
       const error = toApiError(Object.assign(new Error(message), { storageErrors: [] }));
-      expect([error.status, error.code, error.message]).toEqual([400, 'request_aborted', 'The request was aborted before its body was read.']);
+      expect([error.status, error.code, error.message]).toEqual([
+        400,
+        'request_aborted',
+        'The request was aborted before its body was read.',
+      ]);
       expect(error.cause).toEqual({ source: 'multer', message, storageErrors: undefined });
     }
   });
@@ -230,7 +262,13 @@ describe('recognizeMulter on its own', () => {
       { name: 'MulterError', code: 'LIMIT_FILE_SIZE', field: '' },
       { name: 'MulterError', code: 'LIMIT_FILE_SIZE', field: 'x'.repeat(10_000) },
     ];
-    expect(hostile.map((value) => toApiError(value).code)).toEqual(['bad_request', 'bad_request', 'file_too_large', 'file_too_large', 'file_too_large']);
+    expect(hostile.map((value) => toApiError(value).code)).toEqual([
+      'bad_request',
+      'bad_request',
+      'file_too_large',
+      'file_too_large',
+      'file_too_large',
+    ]);
     expect(toApiError(hostile[2]).details).toBeUndefined();
     expect(toApiError(hostile[3]).details).toBeUndefined();
     const long = toApiError(hostile[4]);

@@ -143,7 +143,14 @@ describe('shape and paths', () => {
   });
 
   it('its own checks without an errorCode: an unknown query parameter is unknown_field', () => {
-    expect(toApiError(badRequest([{ path: '/query/debug', message: "Unknown query parameter 'debug'" }, { path: '/query/q', message: "Empty value found for query parameter 'q'" }])).details).toEqual([
+    expect(
+      toApiError(
+        badRequest([
+          { path: '/query/debug', message: "Unknown query parameter 'debug'" },
+          { path: '/query/q', message: "Empty value found for query parameter 'q'" },
+        ]),
+      ).details,
+    ).toEqual([
       { path: 'query.debug', code: 'unknown_field', message: "Unknown query parameter 'debug'" },
       { path: 'query.q', code: 'invalid', message: "Empty value found for query parameter 'q'" },
     ]);

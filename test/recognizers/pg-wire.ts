@@ -50,7 +50,12 @@ export class QueryFailedError extends Error {
     readonly parameters: unknown[] | undefined,
     readonly driverError: Error,
   ) {
-    super(driverError.toString().replace(/^error: /, '').replace(/^Error: /, ''));
+    super(
+      driverError
+        .toString()
+        .replace(/^error: /, '')
+        .replace(/^Error: /, ''),
+    );
     Object.defineProperty(this, 'name', { value: 'QueryFailedError', configurable: true, writable: true });
     const { name: _name, ...others } = driverError as Error & Record<string, unknown>;
     Object.assign(this, others);

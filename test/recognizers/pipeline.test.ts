@@ -1,13 +1,5 @@
 import request from 'supertest';
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  errorHandler,
-  toApiError,
-  type ApiError,
-  type ErrorRecognizer,
-} from '../../src';
+import { ConflictError, NotFoundError, ValidationError, errorHandler, toApiError, type ApiError, type ErrorRecognizer } from '../../src';
 import { MAX_DETAILS, validationFailure } from '../../src/errors/recognizers/issues';
 import { appThrowing, EXPRESS_VERSIONS } from '../helpers/app';
 
@@ -86,7 +78,10 @@ describe('toApiError: the recognizer pipeline', () => {
 
 describe.each(EXPRESS_VERSIONS)('errorHandler({ recognizers }) on %s', (_name, express) => {
   test("answers with the app's mapping: status, code, message and envelope", async () => {
-    const app = appThrowing(() => new OutOfStockError('sku_9'), { express, handler: { logger: false, recognizers: [recognizeOutOfStock] } });
+    const app = appThrowing(() => new OutOfStockError('sku_9'), {
+      express,
+      handler: { logger: false, recognizers: [recognizeOutOfStock] },
+    });
     const response = await request(app).get('/throw');
     expect(response.status).toBe(409);
     expect(response.headers['content-type']).toBe('application/json');
@@ -132,7 +127,11 @@ describe('errorHandler refuses recognizers that are not functions at start-up', 
 
 describe('validationFailure', () => {
   test('keeps at most MAX_DETAILS details and names only its source as the cause', () => {
-    const details = Array.from({ length: MAX_DETAILS + 50 }, (_, index) => ({ path: `body.f${index}`, code: 'invalid', message: 'This value is invalid.' }));
+    const details = Array.from({ length: MAX_DETAILS + 50 }, (_, index) => ({
+      path: `body.f${index}`,
+      code: 'invalid',
+      message: 'This value is invalid.',
+    }));
     const error = validationFailure('somelib', details);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.details).toHaveLength(MAX_DETAILS);

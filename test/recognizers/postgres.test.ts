@@ -5,7 +5,6 @@ import { databaseRecognizers, errorHandler, recognizePostgres, toApiError, type 
 import { EXPRESS_VERSIONS, captureLogger, expectErrorResponse, flushLogs, type ExpressFactory } from '../helpers/app';
 import { QueryFailedError, pgDatabaseError, uniqueViolation } from './pg-wire';
 
-
 const VALUE = 'hunter2@secret.example';
 const INSERT = 'INSERT INTO "users"("email") VALUES ($1)';
 
@@ -28,11 +27,17 @@ const CONFLICT = {
 describe('SQLSTATE 23505 (unique_violation) is 409 already_exists', () => {
   it('pg’s DatabaseError is the class pg-protocol parses', () => {
     expect(uniqueViolation(VALUE)).toBeInstanceOf(DatabaseError);
-    expect(uniqueViolation(VALUE)).toMatchObject({ code: '23505', detail: `Key (email)=(${VALUE}) already exists.`, constraint: 'users_email_key' });
+    expect(uniqueViolation(VALUE)).toMatchObject({
+      code: '23505',
+      detail: `Key (email)=(${VALUE}) already exists.`,
+      constraint: 'users_email_key',
+    });
   });
 
   it.each(EXPRESS_VERSIONS)('pg: names the column, never the value nor the constraint (%s)', async (_name, factory) => {
-    const res = await request(usersApp(uniqueViolation, { express: factory })).post('/users').send({ email: VALUE });
+    const res = await request(usersApp(uniqueViolation, { express: factory }))
+      .post('/users')
+      .send({ email: VALUE });
     expect(expectErrorResponse(res, 409, 'Conflict').error).toEqual(CONFLICT);
     expect(res.text).not.toContain('users_email_key');
     expect(res.text).not.toContain('hunter2');
@@ -40,20 +45,36 @@ describe('SQLSTATE 23505 (unique_violation) is 409 already_exists', () => {
 
   it('pg: the log has the SQLSTATE, table and constraint, not the value', async () => {
     const { logger, lines } = captureLogger();
-    const res = await request(usersApp(uniqueViolation, { handler: { logger } })).post('/users').send({ email: VALUE });
+    const res = await request(usersApp(uniqueViolation, { handler: { logger } }))
+      .post('/users')
+      .send({ email: VALUE });
     expect(res.status).toBe(409);
     await flushLogs();
-    expect((lines[0]?.error as { cause: unknown }).cause).toEqual({ source: 'postgres', sqlstate: '23505', table: 'users', constraint: 'users_email_key', fields: ['email'] });
+    expect((lines[0]?.error as { cause: unknown }).cause).toEqual({
+      source: 'postgres',
+      sqlstate: '23505',
+      table: 'users',
+      constraint: 'users_email_key',
+      fields: ['email'],
+    });
     expect(JSON.stringify(lines)).not.toContain('hunter2');
   });
 
   it('TypeORM: the QueryFailedError’s query and parameters stay out of the answer and the log', async () => {
     const { logger, lines } = captureLogger();
     const thrown = (email: string): unknown => new QueryFailedError(INSERT, [email], uniqueViolation(email));
-    const res = await request(usersApp(thrown, { handler: { logger } })).post('/users').send({ email: VALUE });
+    const res = await request(usersApp(thrown, { handler: { logger } }))
+      .post('/users')
+      .send({ email: VALUE });
     expect(expectErrorResponse(res, 409).error).toEqual(CONFLICT);
     await flushLogs();
-    expect((lines[0]?.error as { cause: unknown }).cause).toEqual({ source: 'postgres', sqlstate: '23505', table: 'users', constraint: 'users_email_key', fields: ['email'] });
+    expect((lines[0]?.error as { cause: unknown }).cause).toEqual({
+      source: 'postgres',
+      sqlstate: '23505',
+      table: 'users',
+      constraint: 'users_email_key',
+      fields: ['email'],
+    });
     const text = JSON.stringify(lines) + res.text;
     expect(text).not.toContain('hunter2');
     expect(text).not.toContain('INSERT');
@@ -82,7 +103,9 @@ describe('SQLSTATE 23505 (unique_violation) is 409 already_exists', () => {
   });
 
   it('is a 500 without databaseRecognizers (off by default)', async () => {
-    const res = await request(usersApp(uniqueViolation, { handler: { recognizers: undefined } })).post('/users').send({ email: VALUE });
+    const res = await request(usersApp(uniqueViolation, { handler: { recognizers: undefined } }))
+      .post('/users')
+      .send({ email: VALUE });
     expect(expectErrorResponse(res, 500).error.code).toBe('internal_error');
     expect(res.text).not.toContain('hunter2');
   });
@@ -92,12 +115,22 @@ describe('MySQL and SQLite unique violations', () => {
   const recognizers = [recognizePostgres];
   // mysql2's error for a duplicate (its message quotes the value and names only the index).
   const mysqlDuplicate = (): Error =>
-    Object.assign(new Error(`Duplicate entry '${VALUE}' for key 'users.IDX_email'`), { code: 'ER_DUP_ENTRY', errno: 1062, sqlState: '23000', sqlMessage: `Duplicate entry '${VALUE}' for key 'users.IDX_email'` });
+    Object.assign(new Error(`Duplicate entry '${VALUE}' for key 'users.IDX_email'`), {
+      code: 'ER_DUP_ENTRY',
+      errno: 1062,
+      sqlState: '23000',
+      sqlMessage: `Duplicate entry '${VALUE}' for key 'users.IDX_email'`,
+    });
 
   it('mysql ER_DUP_ENTRY (1062) is 409 without details; nothing of the message is logged', () => {
     for (const error of [mysqlDuplicate(), new QueryFailedError(INSERT, [VALUE], mysqlDuplicate())]) {
       const apiError = toApiError(error, { recognizers });
-      expect([apiError.status, apiError.code, apiError.details, apiError.cause]).toEqual([409, 'already_exists', undefined, { source: 'mysql', code: 'ER_DUP_ENTRY', fields: undefined }]);
+      expect([apiError.status, apiError.code, apiError.details, apiError.cause]).toEqual([
+        409,
+        'already_exists',
+        undefined,
+        { source: 'mysql', code: 'ER_DUP_ENTRY', fields: undefined },
+      ]);
     }
     const byErrno = toApiError(Object.assign(new Error('x'), { code: 'OTHER', errno: 1062, sqlState: '23000' }), { recognizers });
     expect(byErrno.status).toBe(409);
@@ -106,11 +139,24 @@ describe('MySQL and SQLite unique violations', () => {
 
   it.each([
     // sqlite3 (node-sqlite3)
-    ['sqlite3', Object.assign(new Error('SQLITE_CONSTRAINT: UNIQUE constraint failed: users.email'), { code: 'SQLITE_CONSTRAINT', errno: 19 })],
+    [
+      'sqlite3',
+      Object.assign(new Error('SQLITE_CONSTRAINT: UNIQUE constraint failed: users.email'), { code: 'SQLITE_CONSTRAINT', errno: 19 }),
+    ],
     // better-sqlite3's SqliteError
-    ['better-sqlite3', Object.assign(new Error('UNIQUE constraint failed: users.email'), { name: 'SqliteError', code: 'SQLITE_CONSTRAINT_UNIQUE' })],
+    [
+      'better-sqlite3',
+      Object.assign(new Error('UNIQUE constraint failed: users.email'), { name: 'SqliteError', code: 'SQLITE_CONSTRAINT_UNIQUE' }),
+    ],
     // node:sqlite
-    ['node:sqlite', Object.assign(new Error('UNIQUE constraint failed: users.email'), { code: 'ERR_SQLITE_ERROR', errcode: 2067, errstr: 'constraint failed' })],
+    [
+      'node:sqlite',
+      Object.assign(new Error('UNIQUE constraint failed: users.email'), {
+        code: 'ERR_SQLITE_ERROR',
+        errcode: 2067,
+        errstr: 'constraint failed',
+      }),
+    ],
   ])('%s is 409 naming the column', (_name, error) => {
     const apiError = toApiError(error, { recognizers });
     expect([apiError.status, apiError.details]).toEqual([409, CONFLICT.details]);
@@ -118,11 +164,16 @@ describe('MySQL and SQLite unique violations', () => {
   });
 
   it('SQLite names each column of a compound key; other constraints stay 500', () => {
-    const compound = Object.assign(new Error('UNIQUE constraint failed: users.tenant_id, users.email'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
-    expect((toApiError(compound, { recognizers }).details as { path: string }[]).map((detail) => detail.path)).toEqual(['tenant_id', 'email']);
+    const compound = Object.assign(new Error('UNIQUE constraint failed: users.tenant_id, users.email'), {
+      code: 'SQLITE_CONSTRAINT_UNIQUE',
+    });
+    expect((toApiError(compound, { recognizers }).details as { path: string }[]).map((detail) => detail.path)).toEqual([
+      'tenant_id',
+      'email',
+    ]);
     const notNull = Object.assign(new Error('SQLITE_CONSTRAINT: NOT NULL constraint failed: users.email'), { code: 'SQLITE_CONSTRAINT' });
     expect(toApiError(notNull, { recognizers }).status).toBe(500);
-    const odd = Object.assign(new Error('UNIQUE constraint failed: index \'x\''), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    const odd = Object.assign(new Error("UNIQUE constraint failed: index 'x'"), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
     expect([toApiError(odd, { recognizers }).status, toApiError(odd, { recognizers }).details]).toEqual([409, undefined]);
   });
 });
@@ -144,6 +195,12 @@ describe('recognizePostgres on its own', () => {
     const hostile = { code: '23505', severity: 'ERROR', detail: 42, table: { x: 1 }, constraint: 'c'.repeat(1000) };
     const error = toApiError(hostile, { recognizers });
     expect(error.status).toBe(409);
-    expect(error.cause).toEqual({ source: 'postgres', sqlstate: '23505', table: undefined, constraint: 'c'.repeat(128), fields: undefined });
+    expect(error.cause).toEqual({
+      source: 'postgres',
+      sqlstate: '23505',
+      table: undefined,
+      constraint: 'c'.repeat(128),
+      fields: undefined,
+    });
   });
 });

@@ -8,7 +8,11 @@ const clientVersion = '7.10.0';
 
 // Prisma's messages quote the call and, with errorFormat 'pretty', its arguments.
 const known = (code: string, meta: Record<string, unknown>): PrismaClientKnownRequestError =>
-  new PrismaClientKnownRequestError(`Invalid \`prisma.user.create()\` invocation: { email: "hunter2@secret.example" } failed (${code})`, { code, clientVersion, meta });
+  new PrismaClientKnownRequestError(`Invalid \`prisma.user.create()\` invocation: { email: "hunter2@secret.example" } failed (${code})`, {
+    code,
+    clientVersion,
+    meta,
+  });
 
 // Prisma 7 with a driver adapter: the adapter's error rides in `meta.driverAdapterError`.
 const adapterUnique = (constraint: Record<string, unknown>): PrismaClientKnownRequestError =>
@@ -16,7 +20,12 @@ const adapterUnique = (constraint: Record<string, unknown>): PrismaClientKnownRe
     modelName: 'User',
     driverAdapterError: Object.assign(new Error('UniqueConstraintViolation'), {
       name: 'DriverAdapterError',
-      cause: { kind: 'UniqueConstraintViolation', constraint, originalCode: '23505', originalMessage: 'Key (email)=(hunter2@secret.example) already exists.' },
+      cause: {
+        kind: 'UniqueConstraintViolation',
+        constraint,
+        originalCode: '23505',
+        originalMessage: 'Key (email)=(hunter2@secret.example) already exists.',
+      },
     }),
   });
 
@@ -32,7 +41,9 @@ function prismaApp(thrown: () => unknown, options: { express?: ExpressFactory; h
 
 describe('Prisma P2002 (unique constraint) is 409 already_exists', () => {
   it.each(EXPRESS_VERSIONS)('meta.target lists the fields (%s)', async (_name, factory) => {
-    const res = await request(prismaApp(() => known('P2002', { modelName: 'User', target: ['email'] }), { express: factory })).post('/users');
+    const res = await request(prismaApp(() => known('P2002', { modelName: 'User', target: ['email'] }), { express: factory })).post(
+      '/users',
+    );
     expect(expectErrorResponse(res, 409, 'Conflict').error).toEqual({
       code: 'already_exists',
       message: 'A resource with these values already exists.',
@@ -46,17 +57,34 @@ describe('Prisma P2002 (unique constraint) is 409 already_exists', () => {
       { path: 'tenantId', code: 'not_unique', message: 'This value is already taken.' },
       { path: 'email', code: 'not_unique', message: 'This value is already taken.' },
     ]);
-    expect(error.cause).toEqual({ source: 'prisma', code: 'P2002', modelName: 'User', constraint: undefined, fields: ['tenantId', 'email'] });
+    expect(error.cause).toEqual({
+      source: 'prisma',
+      code: 'P2002',
+      modelName: 'User',
+      constraint: undefined,
+      fields: ['tenantId', 'email'],
+    });
   });
 
   it('an index name (meta.target a string, or constraint.index) is logged, never sent', async () => {
-    for (const thrown of [() => known('P2002', { modelName: 'User', target: 'User_email_key' }), () => adapterUnique({ index: 'User_email_key' })]) {
+    for (const thrown of [
+      () => known('P2002', { modelName: 'User', target: 'User_email_key' }),
+      () => adapterUnique({ index: 'User_email_key' }),
+    ]) {
       const { logger, lines } = captureLogger();
       const res = await request(prismaApp(thrown, { handler: { logger } })).post('/users');
-      expect(expectErrorResponse(res, 409).error).toEqual({ code: 'already_exists', message: 'A resource with these values already exists.' });
+      expect(expectErrorResponse(res, 409).error).toEqual({
+        code: 'already_exists',
+        message: 'A resource with these values already exists.',
+      });
       expect(res.text).not.toContain('User_email_key');
       await flushLogs();
-      expect((lines[0]?.error as { cause: unknown }).cause).toEqual({ source: 'prisma', code: 'P2002', modelName: 'User', constraint: 'User_email_key' });
+      expect((lines[0]?.error as { cause: unknown }).cause).toEqual({
+        source: 'prisma',
+        code: 'P2002',
+        modelName: 'User',
+        constraint: 'User_email_key',
+      });
       expect(JSON.stringify(lines) + res.text).not.toContain('hunter2');
     }
   });
@@ -75,9 +103,17 @@ describe('Prisma P2025 (record not found) is 404', () => {
     const { logger, lines } = captureLogger();
     const thrown = (): unknown => known('P2025', { modelName: 'User', cause: 'Record to update not found.' });
     const res = await request(prismaApp(thrown, { handler: { logger } })).post('/users');
-    expect(expectErrorResponse(res, 404, 'Not Found').error).toEqual({ code: 'resource_not_found', message: 'The requested resource was not found.' });
+    expect(expectErrorResponse(res, 404, 'Not Found').error).toEqual({
+      code: 'resource_not_found',
+      message: 'The requested resource was not found.',
+    });
     await flushLogs();
-    expect((lines[0]?.error as { cause: unknown }).cause).toEqual({ source: 'prisma', code: 'P2025', modelName: 'User', reason: 'Record to update not found.' });
+    expect((lines[0]?.error as { cause: unknown }).cause).toEqual({
+      source: 'prisma',
+      code: 'P2025',
+      modelName: 'User',
+      reason: 'Record to update not found.',
+    });
   });
 
   it('is a 500 without the database recognizers (off by default)', async () => {
@@ -90,7 +126,11 @@ describe('recognizePrisma on its own', () => {
   const recognizers = [recognizePrisma];
 
   it('other codes and other Prisma errors stay 500', () => {
-    for (const value of [known('P2003', {}), known('P1001', {}), new PrismaClientValidationError('Argument `email` is missing.', { clientVersion })]) {
+    for (const value of [
+      known('P2003', {}),
+      known('P1001', {}),
+      new PrismaClientValidationError('Argument `email` is missing.', { clientVersion }),
+    ]) {
       expect(toApiError(value, { recognizers }).status).toBe(500);
     }
   });

@@ -7,11 +7,15 @@ const field = (extra: object): object => ({ type: 'field', location: 'body', pat
 
 describe('express-validator', () => {
   it.each(['body', 'query', 'params', 'headers', 'cookies'])('location %s qualifies the path', (location) => {
-    expect(toApiError(result([field({ location })])).details).toEqual([{ path: `${location}.a`, code: 'invalid', message: 'Invalid value' }]);
+    expect(toApiError(result([field({ location })])).details).toEqual([
+      { path: `${location}.a`, code: 'invalid', message: 'Invalid value' },
+    ]);
   });
 
   it('a field sent as null or not sent is required; one sent empty is invalid', () => {
-    expect(toApiError(result([field({ value: undefined }), field({ path: 'b', value: null }), field({ path: 'c', value: '' })])).details).toEqual([
+    expect(
+      toApiError(result([field({ value: undefined }), field({ path: 'b', value: null }), field({ path: 'c', value: '' })])).details,
+    ).toEqual([
       { path: 'body.a', code: 'required', message: 'Invalid value' },
       { path: 'body.b', code: 'required', message: 'Invalid value' },
       { path: 'body.c', code: 'invalid', message: 'Invalid value' },
@@ -27,21 +31,39 @@ describe('express-validator', () => {
   });
 
   it('unknown fields: the group message is replaced, an own message kept, a value-quoting one replaced', () => {
-    const unknown = (msg: unknown): object => ({ type: 'unknown_fields', msg, fields: [{ location: 'query', path: 'debug', value: 'on-please' }, 'x'] });
-    expect(toApiError(result([unknown('Unknown field(s)')])).details).toEqual([{ path: 'query.debug', code: 'unknown_field', message: 'This field is not allowed.' }]);
-    expect(toApiError(result([unknown('Not allowed here')])).details).toEqual([{ path: 'query.debug', code: 'unknown_field', message: 'Not allowed here' }]);
-    expect(toApiError(result([unknown(5)])).details).toEqual([{ path: 'query.debug', code: 'unknown_field', message: 'This field is not allowed.' }]);
-    expect(toApiError(result([unknown('on-please is not allowed')])).details).toEqual([{ path: 'query.debug', code: 'unknown_field', message: 'This field is not allowed.' }]);
+    const unknown = (msg: unknown): object => ({
+      type: 'unknown_fields',
+      msg,
+      fields: [{ location: 'query', path: 'debug', value: 'on-please' }, 'x'],
+    });
+    expect(toApiError(result([unknown('Unknown field(s)')])).details).toEqual([
+      { path: 'query.debug', code: 'unknown_field', message: 'This field is not allowed.' },
+    ]);
+    expect(toApiError(result([unknown('Not allowed here')])).details).toEqual([
+      { path: 'query.debug', code: 'unknown_field', message: 'Not allowed here' },
+    ]);
+    expect(toApiError(result([unknown(5)])).details).toEqual([
+      { path: 'query.debug', code: 'unknown_field', message: 'This field is not allowed.' },
+    ]);
+    expect(toApiError(result([unknown('on-please is not allowed')])).details).toEqual([
+      { path: 'query.debug', code: 'unknown_field', message: 'This field is not allowed.' },
+    ]);
   });
 
   it('oneOf: alternatives (flat and grouped) are read up to three levels deep', () => {
     const leaf = field({ path: 'deep' });
-    expect(toApiError(result([{ type: 'alternative', nestedErrors: [leaf] }])).details).toEqual([{ path: 'body.deep', code: 'invalid', message: 'Invalid value' }]);
-    expect(toApiError(result([{ type: 'alternative_grouped', nestedErrors: [[leaf]] }])).details).toEqual([{ path: 'body.deep', code: 'invalid', message: 'Invalid value' }]);
+    expect(toApiError(result([{ type: 'alternative', nestedErrors: [leaf] }])).details).toEqual([
+      { path: 'body.deep', code: 'invalid', message: 'Invalid value' },
+    ]);
+    expect(toApiError(result([{ type: 'alternative_grouped', nestedErrors: [[leaf]] }])).details).toEqual([
+      { path: 'body.deep', code: 'invalid', message: 'Invalid value' },
+    ]);
     expect(toApiError(result([[[leaf]]])).details).toEqual([{ path: 'body.deep', code: 'invalid', message: 'Invalid value' }]);
     expect(toApiError(result([[[[leaf]]]])).details).toEqual([{ path: 'body.deep', code: 'invalid', message: 'Invalid value' }]);
     expect(toApiError(result([[[[[leaf]]]]])).details).toEqual([]);
-    expect(toApiError(result([{ type: 'alternative', nestedErrors: [[[leaf]]] }])).details).toEqual([{ path: 'body.deep', code: 'invalid', message: 'Invalid value' }]);
+    expect(toApiError(result([{ type: 'alternative', nestedErrors: [[[leaf]]] }])).details).toEqual([
+      { path: 'body.deep', code: 'invalid', message: 'Invalid value' },
+    ]);
     expect(toApiError(result([{ type: 'alternative', nestedErrors: 'x' }])).details).toEqual([]);
   });
 
@@ -51,7 +73,9 @@ describe('express-validator', () => {
     expect(details).toHaveLength(100);
     expect(details[99]).toEqual({ path: 'body.f99', code: 'invalid', message: 'Invalid value' });
     const fields = Array.from({ length: 150 }, (_, i) => ({ location: 'body', path: `u${i}` }));
-    expect(toApiError(result([...Array.from({ length: 100 }, (_, i) => field({ path: `f${i}` })), { type: 'unknown_fields', fields }])).details).toHaveLength(100);
+    expect(
+      toApiError(result([...Array.from({ length: 100 }, (_, i) => field({ path: `f${i}` })), { type: 'unknown_fields', fields }])).details,
+    ).toHaveLength(100);
   });
 });
 
@@ -78,11 +102,20 @@ describe('express-openapi-validator', () => {
     ['format.openapiXvalidation', 'invalid'],
     ['.openapi.validation', 'invalid'],
   ])('errorCode %s is %s', (errorCode, code) => {
-    expect(toApiError(badRequest([{ path: '/body/a', message: 'm', errorCode }])).details).toEqual([{ path: 'body.a', code, message: 'm' }]);
+    expect(toApiError(badRequest([{ path: '/body/a', message: 'm', errorCode }])).details).toEqual([
+      { path: 'body.a', code, message: 'm' },
+    ]);
   });
 
   it('only a message starting with "Unknown query parameter" is unknown_field', () => {
-    expect(toApiError(badRequest([{ path: '/query/a', message: "Oops: Unknown query parameter 'a'" }, { path: '/query/a', message: 5 }])).details).toEqual([
+    expect(
+      toApiError(
+        badRequest([
+          { path: '/query/a', message: "Oops: Unknown query parameter 'a'" },
+          { path: '/query/a', message: 5 },
+        ]),
+      ).details,
+    ).toEqual([
       { path: 'query.a', code: 'invalid', message: "Oops: Unknown query parameter 'a'" },
       { path: 'query.a', code: 'invalid', message: 'This value is invalid.' },
     ]);
@@ -95,7 +128,8 @@ describe('express-openapi-validator', () => {
   });
 
   it('details stop at exactly 100, the first ones kept', () => {
-    const details = toApiError(badRequest(Array.from({ length: 150 }, (_, i) => ({ path: `/body/f${i}`, message: 'm' })))).details as unknown[];
+    const details = toApiError(badRequest(Array.from({ length: 150 }, (_, i) => ({ path: `/body/f${i}`, message: 'm' }))))
+      .details as unknown[];
     expect(details).toHaveLength(100);
     expect(details[99]).toEqual({ path: 'body.f99', code: 'invalid', message: 'm' });
   });

@@ -18,7 +18,13 @@ export function parsingApp(parse: (body: unknown) => unknown, options: { express
       res.status(201).json(parse(req.body));
     });
   };
-  return buildApp(mount, { express: options.express, json: true, requestId: false, notFound: false, handler: { logger: options.logger ?? false } });
+  return buildApp(mount, {
+    express: options.express,
+    json: true,
+    requestId: false,
+    notFound: false,
+    handler: { logger: options.logger ?? false },
+  });
 }
 
 /** Asserts a 400 `validation_error` envelope and returns its details. */

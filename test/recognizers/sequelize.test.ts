@@ -13,8 +13,22 @@ const User = sequelize.define('User', {
   name: { type: DataTypes.STRING, validate: { len: [2, 5] } },
   age: { type: DataTypes.INTEGER, validate: { min: 18, max: 130, isInt: true } },
   role: { type: DataTypes.STRING, validate: { isIn: [['admin', 'member']] } },
-  nick: { type: DataTypes.STRING, validate: { isNotRoot: (value: string) => { if (value === 'root') throw new Error('This nickname is reserved'); } } },
-  handle: { type: DataTypes.STRING, validate: { quoting: (value: string) => { throw new Error(`${value} is taken`); } } },
+  nick: {
+    type: DataTypes.STRING,
+    validate: {
+      isNotRoot: (value: string) => {
+        if (value === 'root') throw new Error('This nickname is reserved');
+      },
+    },
+  },
+  handle: {
+    type: DataTypes.STRING,
+    validate: {
+      quoting: (value: string) => {
+        throw new Error(`${value} is taken`);
+      },
+    },
+  },
 });
 
 type PostgresQuery = new (connection: object, sequelize: Sequelize, options: object) => { formatError(error: Error): Error };
@@ -40,7 +54,9 @@ function usersApp(options: { express?: ExpressFactory; handler?: ErrorHandlerOpt
 
 describe('Sequelize ValidationError is 400 validation_error', () => {
   it.each(EXPRESS_VERSIONS)('one detail per attribute (%s)', async (_name, factory) => {
-    const res = await request(usersApp({ express: factory })).post('/users').send({ email: 'hunter2-not-an-email', name: 'x', age: 3, role: 'hunter2-ROLE', nick: 'root' });
+    const res = await request(usersApp({ express: factory }))
+      .post('/users')
+      .send({ email: 'hunter2-not-an-email', name: 'x', age: 3, role: 'hunter2-ROLE', nick: 'root' });
     const body = expectErrorResponse(res, 400, 'Bad Request');
     expect(body.error).toEqual({
       code: 'validation_error',
@@ -58,7 +74,9 @@ describe('Sequelize ValidationError is 400 validation_error', () => {
   });
 
   it('null, wrong types, too long and too big', async () => {
-    const res = await request(usersApp()).post('/users').send({ name: ['hunter2'], age: 300 });
+    const res = await request(usersApp())
+      .post('/users')
+      .send({ name: ['hunter2'], age: 300 });
     expect(expectErrorResponse(res, 400).error.details).toEqual([
       { path: 'email', code: 'required', message: 'User.email cannot be null' },
       // The value is an array: a message is only kept when it cannot be quoting it.
@@ -67,15 +85,22 @@ describe('Sequelize ValidationError is 400 validation_error', () => {
       { path: 'age', code: 'too_big', message: 'Validation max on age failed' },
     ]);
     const long = await request(usersApp()).post('/users').send({ email: 'a@b.co', name: 'hunter2-long' });
-    expect(expectErrorResponse(long, 400).error.details).toEqual([{ path: 'name', code: 'too_big', message: 'Validation len on name failed' }]);
+    expect(expectErrorResponse(long, 400).error.details).toEqual([
+      { path: 'name', code: 'too_big', message: 'Validation len on name failed' },
+    ]);
   });
 
   it('a custom message quoting the value is replaced, and nothing submitted is logged', async () => {
     const { logger, lines } = captureLogger();
-    const res = await request(usersApp({ handler: { logger } })).post('/users').send({ email: 'a@b.co', handle: 'hunter2-HANDLE' });
+    const res = await request(usersApp({ handler: { logger } }))
+      .post('/users')
+      .send({ email: 'a@b.co', handle: 'hunter2-HANDLE' });
     expect(expectErrorResponse(res, 400).error.details).toEqual([{ path: 'handle', code: 'invalid', message: 'This value is invalid.' }]);
     await flushLogs();
-    expect(lines[0]?.error).toMatchObject({ cause: { source: 'sequelize' }, details: [{ path: 'handle', code: 'invalid', message: 'This value is invalid.' }] });
+    expect(lines[0]?.error).toMatchObject({
+      cause: { source: 'sequelize' },
+      details: [{ path: 'handle', code: 'invalid', message: 'This value is invalid.' }],
+    });
     expect(JSON.stringify(lines) + res.text).not.toContain('hunter2');
   });
 
@@ -87,7 +112,9 @@ describe('Sequelize ValidationError is 400 validation_error', () => {
 describe('Sequelize UniqueConstraintError is 409 already_exists', () => {
   it('names the field; the value, SQL and constraint are not sent, the log has table and constraint', async () => {
     const { logger, lines } = captureLogger();
-    const res = await request(usersApp({ duplicate: true, handler: { logger } })).post('/users').send({ email: 'hunter2@secret.example' });
+    const res = await request(usersApp({ duplicate: true, handler: { logger } }))
+      .post('/users')
+      .send({ email: 'hunter2@secret.example' });
     expect(expectErrorResponse(res, 409, 'Conflict').error).toEqual({
       code: 'already_exists',
       message: 'A resource with these values already exists.',
@@ -95,7 +122,12 @@ describe('Sequelize UniqueConstraintError is 409 already_exists', () => {
     });
     expect(res.text).not.toContain('users_email_key');
     await flushLogs();
-    expect((lines[0]?.error as { cause: unknown }).cause).toEqual({ source: 'sequelize', table: 'users', constraint: 'users_email_key', fields: ['email'] });
+    expect((lines[0]?.error as { cause: unknown }).cause).toEqual({
+      source: 'sequelize',
+      table: 'users',
+      constraint: 'users_email_key',
+      fields: ['email'],
+    });
     expect(JSON.stringify(lines) + res.text).not.toContain('hunter2');
   });
 
@@ -106,7 +138,9 @@ describe('Sequelize UniqueConstraintError is 409 already_exists', () => {
       { path: 'slug', code: 'not_unique', message: 'This value is already taken.' },
     ]);
     const byList = new UniqueConstraintError({ errors: [], fields: ['slug'] as unknown as Record<string, unknown> });
-    expect(toApiError(byList, { recognizers: [recognizeSequelize] }).details).toEqual([{ path: 'slug', code: 'not_unique', message: 'This value is already taken.' }]);
+    expect(toApiError(byList, { recognizers: [recognizeSequelize] }).details).toEqual([
+      { path: 'slug', code: 'not_unique', message: 'This value is already taken.' },
+    ]);
     const none = toApiError(new UniqueConstraintError({}), { recognizers: [recognizeSequelize] });
     expect([none.status, none.details]).toEqual([409, undefined]);
   });
@@ -117,7 +151,16 @@ describe('recognizeSequelize on its own', () => {
 
   it('maps validator keys it was not shown above', () => {
     const item = (validatorKey: string, type = 'Validation error', value: unknown = 'v', builtIn = true): ValidationErrorItem =>
-      new ValidationErrorItem('Msg', type as 'validation error', 'f', value as string, null as never, validatorKey, builtIn ? validatorKey : (undefined as never), []);
+      new ValidationErrorItem(
+        'Msg',
+        type as 'validation error',
+        'f',
+        value as string,
+        null as never,
+        validatorKey,
+        builtIn ? validatorKey : (undefined as never),
+        [],
+      );
     const error = new ValidationError('x', [
       item('notEmpty'),
       item('notIn'),
@@ -129,7 +172,9 @@ describe('recognizeSequelize on its own', () => {
       item('isEmail', 'Validation error', { object: true }),
       item('isEmail', 'Validation error', 'v', false),
     ]);
-    expect((toApiError(error, { recognizers }).details as { code: string; message: string }[]).map((detail) => [detail.code, detail.message])).toEqual([
+    expect(
+      (toApiError(error, { recognizers }).details as { code: string; message: string }[]).map((detail) => [detail.code, detail.message]),
+    ).toEqual([
       ['required', 'Msg'],
       ['invalid_value', 'Msg'],
       ['invalid_format', 'Msg'],
@@ -147,7 +192,11 @@ describe('recognizeSequelize on its own', () => {
     expect(toApiError(Object.assign(new Error('x'), { name: 'SequelizeDatabaseError' }), { recognizers }).status).toBe(500);
     const hostile = Object.assign(new Error('x'), {
       name: 'SequelizeValidationError',
-      errors: [null, { validatorKey: '__proto__', validatorName: '__proto__', path: 42, message: 7 }, { validatorKey: 'len', validatorName: 'len', validatorArgs: 'x', value: 'abc' }],
+      errors: [
+        null,
+        { validatorKey: '__proto__', validatorName: '__proto__', path: 42, message: 7 },
+        { validatorKey: 'len', validatorName: 'len', validatorArgs: 'x', value: 'abc' },
+      ],
     });
     expect(toApiError(hostile, { recognizers }).details).toEqual([
       { path: '', code: 'invalid', message: 'This value is invalid.' },

@@ -26,7 +26,14 @@ interface StandardSchema {
 const SCHEMAS: readonly (readonly [string, StandardSchema])[] = [
   ['zod', z.object({ email: z.string().email(), password: z.string().min(8), role: z.enum(['admin', 'user']) }).strict()],
   ['zod', z3.object({ email: z3.string().email(), password: z3.string().min(8), role: z3.enum(['admin', 'user']) }).strict()],
-  ['valibot', v.strictObject({ email: v.pipe(v.string(), v.email()), password: v.pipe(v.string(), v.minLength(8)), role: v.picklist(['admin', 'user']) })],
+  [
+    'valibot',
+    v.strictObject({
+      email: v.pipe(v.string(), v.email()),
+      password: v.pipe(v.string(), v.minLength(8)),
+      role: v.picklist(['admin', 'user']),
+    }),
+  ],
   ['arktype', type({ email: 'string.email', password: 'string >= 8', role: "'admin' | 'user'", '+': 'reject' })],
 ];
 
@@ -46,7 +53,7 @@ async function issuesOf(schema: StandardSchema, value: unknown): Promise<readonl
 
 const codesOf = (details: readonly ValidationIssue[]): string[][] => details.map(({ path, code }) => [path, code]).sort();
 
-describe('standardIssues: the issues of schema[\'~standard\'].validate()', () => {
+describe("standardIssues: the issues of schema['~standard'].validate()", () => {
   it.each(SCHEMAS.map(([vendor, schema], index) => [`${vendor} #${index}`, vendor, schema] as const))(
     '%s: the same codes as the thrown error, location-qualified paths',
     async (_name, vendor, schema) => {
@@ -61,11 +68,15 @@ describe('standardIssues: the issues of schema[\'~standard\'].validate()', () =>
     },
   );
 
-  it('dispatches to the vendor\'s own mapping (the same details as zodIssues, valibotIssues, arktypeIssues)', async () => {
+  it("dispatches to the vendor's own mapping (the same details as zodIssues, valibotIssues, arktypeIssues)", async () => {
     const [zod4, valibot, arktype] = [SCHEMAS[0]![1], SCHEMAS[2]![1], SCHEMAS[3]![1]];
     expect(standardIssues(await issuesOf(zod4, INPUT), 'query', 'zod')).toEqual(zodIssues(await issuesOf(zod4, INPUT), 'query'));
-    expect(standardIssues(await issuesOf(valibot, INPUT), 'query', 'valibot')).toEqual(valibotIssues(await issuesOf(valibot, INPUT), 'query'));
-    expect(standardIssues(await issuesOf(arktype, INPUT), 'query', 'arktype')).toEqual(arktypeIssues(await issuesOf(arktype, INPUT), 'query'));
+    expect(standardIssues(await issuesOf(valibot, INPUT), 'query', 'valibot')).toEqual(
+      valibotIssues(await issuesOf(valibot, INPUT), 'query'),
+    );
+    expect(standardIssues(await issuesOf(arktype, INPUT), 'query', 'arktype')).toEqual(
+      arktypeIssues(await issuesOf(arktype, INPUT), 'query'),
+    );
   });
 
   it('a missing field is required in every library', async () => {
@@ -75,7 +86,7 @@ describe('standardIssues: the issues of schema[\'~standard\'].validate()', () =>
     }
   });
 
-  it('another vendor\'s issues: `invalid`, messages kept unless they may quote the value', () => {
+  it("another vendor's issues: `invalid`, messages kept unless they may quote the value", () => {
     expect(
       standardIssues(
         [
@@ -100,25 +111,48 @@ describe('standardIssues: the issues of schema[\'~standard\'].validate()', () =>
   });
 
   it('a named vendor whose issue has another shape still yields one detail for it', () => {
-    expect(standardIssues([{ message: 'odd', path: ['a'] }, 42], undefined, 'zod')).toEqual([{ path: 'a', code: 'invalid', message: 'odd' }]);
+    expect(standardIssues([{ message: 'odd', path: ['a'] }, 42], undefined, 'zod')).toEqual([
+      { path: 'a', code: 'invalid', message: 'odd' },
+    ]);
     expect(standardIssues([], 'body')).toEqual([]);
   });
 });
 
 describe('recognizeStandardSchema: errors carrying Standard Schema issues', () => {
-  it.each(EXPRESS_VERSIONS)('%s: SchemaError from @standard-schema/utils answers 400 with the vendor\'s codes', async (_name, factory) => {
+  it.each(EXPRESS_VERSIONS)("%s: SchemaError from @standard-schema/utils answers 400 with the vendor's codes", async (_name, factory) => {
     for (const [, schema] of SCHEMAS) {
       const issues = await issuesOf(schema, INPUT);
-      const res = await request(parsingApp(() => { throw new SchemaError(issues as never); }, { express: factory })).post('/users').send(INPUT);
+      const res = await request(
+        parsingApp(
+          () => {
+            throw new SchemaError(issues as never);
+          },
+          { express: factory },
+        ),
+      )
+        .post('/users')
+        .send(INPUT);
       expect(codesOf(validationDetails(res))).toEqual([...CODES].map(([path, code]) => [path!.slice('body.'.length), code!]).sort());
       expect(res.text).not.toContain('SECRET');
     }
   });
 
-  it('an unknown vendor\'s SchemaError: one invalid detail per issue, nothing quoted logged', async () => {
+  it("an unknown vendor's SchemaError: one invalid detail per issue, nothing quoted logged", async () => {
     const { logger, lines } = captureLogger();
-    const issues = [{ message: 'Expected a string, received "hunter2-SECRET"', path: ['password'] }, { message: 'must be set', path: [{ key: 'email' }] }];
-    const res = await request(parsingApp(() => { throw new SchemaError(issues); }, { logger })).post('/users').send({});
+    const issues = [
+      { message: 'Expected a string, received "hunter2-SECRET"', path: ['password'] },
+      { message: 'must be set', path: [{ key: 'email' }] },
+    ];
+    const res = await request(
+      parsingApp(
+        () => {
+          throw new SchemaError(issues);
+        },
+        { logger },
+      ),
+    )
+      .post('/users')
+      .send({});
     expect(validationDetails(res)).toEqual([
       { path: 'password', code: 'invalid', message: ISSUE_CODES.invalid },
       { path: 'email', code: 'invalid', message: 'must be set' },
@@ -136,7 +170,7 @@ describe('recognizeStandardSchema: errors carrying Standard Schema issues', () =
   it.each([
     ['a bare object with issues', { issues: [{ message: 'x', path: ['a'] }] }],
     ['a name not ending in Error', { name: 'Report', issues: [{ message: 'x', path: ['a'] }] }],
-    ['issues of another kind (a tracker\'s tickets)', { name: 'JiraError', issues: [{ id: 1, key: 'X-1' }] }],
+    ["issues of another kind (a tracker's tickets)", { name: 'JiraError', issues: [{ id: 1, key: 'X-1' }] }],
     ['one issue without a message', Object.assign(new Error('x'), { issues: [{ message: 'x' }, { path: ['a'] }] })],
     ['a path that is not an array', Object.assign(new Error('x'), { issues: [{ message: 'x', path: 'a.b' }] })],
     ['a path segment that is no key', Object.assign(new Error('x'), { issues: [{ message: 'x', path: [{ name: 'a' }] }] })],
@@ -150,7 +184,14 @@ describe('recognizeStandardSchema: errors carrying Standard Schema issues', () =
 
   it('a look-alike is a 500, a hostile one too', () => {
     expect(toApiError({ name: 'Report', issues: [{ message: 'x' }] }).status).toBe(500);
-    expect(toApiError({ name: 'SchemaError', get issues(): never { throw new Error('trap'); } }).status).toBe(500);
+    expect(
+      toApiError({
+        name: 'SchemaError',
+        get issues(): never {
+          throw new Error('trap');
+        },
+      }).status,
+    ).toBe(500);
     expect(toApiError(Object.assign(new Error('x'), { issues: [{ message: 'x', path: [Symbol('s'), 1, { key: 'k' }] }] }))).toMatchObject({
       status: 400,
       details: [{ path: 's[1].k', code: 'invalid', message: 'x' }],
@@ -167,11 +208,20 @@ describe('pathSegments and pushDetail (shared by the schema validators)', () => 
   });
 
   it('a path of keys and indices, up to 32 of them, is read as it is: no copy', () => {
-    for (const path of [['a', 0, 'b'], ['a'], [0], Array.from({ length: 32 }, (_, index) => `k${index}`)]) expect(pathSegments(path)).toBe(path);
+    for (const path of [['a', 0, 'b'], ['a'], [0], Array.from({ length: 32 }, (_, index) => `k${index}`)])
+      expect(pathSegments(path)).toBe(path);
   });
 
   it('any other path is copied, `{ key }` and symbols read as keys, anything else `?`, and cut at 32 segments', () => {
-    expect(pathSegments(['a', { key: 'b' }, Symbol('c'), Symbol(), null, { name: 'd' }, 1])).toEqual(['a', 'b', 'c', 'Symbol()', '?', '?', 1]);
+    expect(pathSegments(['a', { key: 'b' }, Symbol('c'), Symbol(), null, { name: 'd' }, 1])).toEqual([
+      'a',
+      'b',
+      'c',
+      'Symbol()',
+      '?',
+      '?',
+      1,
+    ]);
     const long = Array.from({ length: 40 }, (_, index) => `k${index}`);
     expect(pathSegments(long)).toEqual(long.slice(0, 32));
     expect(pathSegments([Symbol('s'), ...long])).toEqual(['s', ...long.slice(0, 31)]);

@@ -3,7 +3,14 @@ import { ConflictError, NotFoundError, toApiError, type ApiError, type ErrorReco
 // An ApiError from another copy of the package is recognised by its brand (a symbol of the
 // global registry), then taken as it is only when it has every field the handler reads.
 const BRAND = Symbol.for('express-api-errors.ApiError');
-const foreign = (fields: Record<string, unknown>): object => ({ [BRAND]: true, status: 409, code: 'seat_taken', message: 'Seat 12A is taken', headers: {}, ...fields });
+const foreign = (fields: Record<string, unknown>): object => ({
+  [BRAND]: true,
+  status: 409,
+  code: 'seat_taken',
+  message: 'Seat 12A is taken',
+  headers: {},
+  ...fields,
+});
 
 describe('toApiError: an ApiError from another copy of the package', () => {
   it('a well-formed one is returned as it is', () => {
@@ -41,7 +48,7 @@ describe('toApiError: an ApiError from another copy of the package', () => {
   });
 });
 
-describe("toApiError: what a recognizer returns", () => {
+describe('toApiError: what a recognizer returns', () => {
   const thrown = new Error('domain failure');
 
   it.each([
@@ -56,7 +63,17 @@ describe("toApiError: what a recognizer returns", () => {
   });
 
   it('one that throws when read (a returned hostile Proxy) is skipped like one that throws', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('trap'); }, getPrototypeOf: () => { throw new Error('trap'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+        getPrototypeOf: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     const next = new ConflictError('from the next one');
     expect(toApiError(thrown, { recognizers: [() => hostile as ApiError, () => next] })).toBe(next);
   });

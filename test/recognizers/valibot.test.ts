@@ -18,7 +18,10 @@ const UserSchema = v.strictObject({
   handle: v.pipe(v.string(), v.regex(/^[a-z]+$/)),
   tags: v.pipe(v.array(v.string()), v.maxLength(1)),
   contact: v.union([v.string(), v.number()]),
-  code: v.pipe(v.string(), v.check((value) => value === 'ok', 'Code must be ok')),
+  code: v.pipe(
+    v.string(),
+    v.check((value) => value === 'ok', 'Code must be ok'),
+  ),
   address: v.strictObject({ zip: v.string() }),
 });
 
@@ -69,8 +72,15 @@ describe('valibot: v.parse() failures answer 400 validation_error', () => {
   });
 
   it('a missing field is required, with the default message ("Expected "email"" reads as a type error)', async () => {
-    const schema = v.object({ email: v.string(), nick: v.optional(v.string()), role: v.picklist(['a', 'b']), n: v.union([v.string(), v.number()]) });
-    const res = await request(parsingApp((body) => v.parse(schema, body))).post('/users').send({ nick: null });
+    const schema = v.object({
+      email: v.string(),
+      nick: v.optional(v.string()),
+      role: v.picklist(['a', 'b']),
+      n: v.union([v.string(), v.number()]),
+    });
+    const res = await request(parsingApp((body) => v.parse(schema, body)))
+      .post('/users')
+      .send({ nick: null });
     expect(validationDetails(res)).toEqual([
       { path: 'email', code: 'required', message: ISSUE_CODES.required },
       { path: 'nick', code: 'invalid_type', message: 'Invalid type: Expected string' },
@@ -79,7 +89,7 @@ describe('valibot: v.parse() failures answer 400 validation_error', () => {
     ]);
   });
 
-  it('a strict object tells a missing key from an extra one; a strict tuple\'s extra item is unknown', () => {
+  it("a strict object tells a missing key from an extra one; a strict tuple's extra item is unknown", () => {
     const schema = v.strictObject({ a: v.string(), pair: v.strictTuple([v.string()]) });
     const result = v.safeParse(schema, { pair: ['x', 'y'], b: 1 });
     expect(toApiError(new v.ValiError(result.issues as [v.BaseIssue<unknown>]))).toMatchObject({
@@ -105,7 +115,11 @@ describe('valibot: v.parse() failures answer 400 validation_error', () => {
       pet: v.variant('type', [v.object({ type: v.literal('cat') }), v.object({ type: v.literal('dog') })]),
       scores: v.record(v.string(), v.number()),
       strictish: v.objectWithRest({ a: v.string() }, v.never()),
-      when: v.pipe(v.string(), v.transform((text) => Number(text)), v.number()),
+      when: v.pipe(
+        v.string(),
+        v.transform((text) => Number(text)),
+        v.number(),
+      ),
     });
     const result = v.safeParse(schema, {
       short: 'ab',
@@ -143,9 +157,15 @@ describe('valibot: v.parse() failures answer 400 validation_error', () => {
 
   it('an app message built from `received` is replaced; one without it is kept', () => {
     const schema = v.object({
-      a: v.pipe(v.string(), v.minLength(30, (issue) => `${issue.received} is too short`)),
+      a: v.pipe(
+        v.string(),
+        v.minLength(30, (issue) => `${issue.received} is too short`),
+      ),
       b: v.pipe(v.string(), v.email('Enter an email')),
-      c: v.pipe(v.string(), v.email((issue) => `Not an email: ${issue.received}`)),
+      c: v.pipe(
+        v.string(),
+        v.email((issue) => `Not an email: ${issue.received}`),
+      ),
     });
     const result = v.safeParse(schema, { a: 'a-SECRET', b: 'b-SECRET', c: 'c-SECRET' });
     expect(toApiError(new v.ValiError(result.issues as [v.BaseIssue<unknown>]))).toMatchObject({
@@ -158,7 +178,9 @@ describe('valibot: v.parse() failures answer 400 validation_error', () => {
   });
 
   it.each(EXPRESS_VERSIONS)('%s: the same answer', async (_name, factory) => {
-    const res = await request(parsingApp(parseUser, { express: factory })).post('/users').send({ ...INVALID_USER, email: 'ok@example.com' });
+    const res = await request(parsingApp(parseUser, { express: factory }))
+      .post('/users')
+      .send({ ...INVALID_USER, email: 'ok@example.com' });
     expect(validationDetails(res)[0]).toEqual({ path: 'name', code: 'too_small', message: 'Invalid length: Expected >=2' });
   });
 
@@ -174,10 +196,20 @@ describe('valibot: v.parse() failures answer 400 validation_error', () => {
 });
 
 describe('recognizeValibot: shape checks', () => {
-  const issue = { kind: 'schema', type: 'string', expected: 'string', received: '1', message: 'Invalid type: Expected string but received 1', path: [{ key: 'a' }] };
+  const issue = {
+    kind: 'schema',
+    type: 'string',
+    expected: 'string',
+    received: '1',
+    message: 'Invalid type: Expected string but received 1',
+    path: [{ key: 'a' }],
+  };
 
   it('takes a ValiError-shaped value', () => {
-    expect(recognizeValibot({ name: 'ValiError', issues: [issue] })).toMatchObject({ status: 400, details: [{ path: 'a', code: 'invalid_type', message: 'Invalid type: Expected string' }] });
+    expect(recognizeValibot({ name: 'ValiError', issues: [issue] })).toMatchObject({
+      status: 400,
+      details: [{ path: 'a', code: 'invalid_type', message: 'Invalid type: Expected string' }],
+    });
   });
 
   it.each([
@@ -192,15 +224,41 @@ describe('recognizeValibot: shape checks', () => {
   });
 
   it('survives hostile values and keeps a message that is not a string out', () => {
-    expect(toApiError({ name: 'ValiError', get issues(): never { throw new Error('trap'); } }).status).toBe(500);
+    expect(
+      toApiError({
+        name: 'ValiError',
+        get issues(): never {
+          throw new Error('trap');
+        },
+      }).status,
+    ).toBe(500);
     expect(
       valibotIssues(
         [
-          { ...issue, message: undefined, path: [{ key: { toString: (): never => { throw new Error('trap'); } } }] },
+          {
+            ...issue,
+            message: undefined,
+            path: [
+              {
+                key: {
+                  toString: (): never => {
+                    throw new Error('trap');
+                  },
+                },
+              },
+            ],
+          },
           { ...issue, kind: 'transformation', type: 'transform', received: '"x"', message: 'Invalid input: Received "x"' },
           { ...issue, type: 'union', issues: 'nope', received: 'true', message: 'Invalid type: Expected (a | b) but received true' },
           { ...issue, type: 'strict_object', received: '"k"', path: ['not a bag'], message: 'x' },
-          { ...issue, kind: 'validation', type: 'length', received: '5', requirement: 3, message: 'Invalid length: Expected 3 but received 5 or 5' },
+          {
+            ...issue,
+            kind: 'validation',
+            type: 'length',
+            received: '5',
+            requirement: 3,
+            message: 'Invalid length: Expected 3 but received 5 or 5',
+          },
           null,
         ],
         'body',

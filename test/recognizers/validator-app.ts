@@ -15,14 +15,28 @@ export function checked(check: (req: Request) => Promise<unknown> | unknown): Re
  * A real Express app: JSON body parser, `POST /users/:id` running `handlers`, then
  * `errorHandler` with a capturing logger.
  */
-export function validatorApp(handlers: RequestHandler[], factory: ExpressFactory = express5): { app: Express; lines: Record<string, unknown>[] } {
+export function validatorApp(
+  handlers: RequestHandler[],
+  factory: ExpressFactory = express5,
+): { app: Express; lines: Record<string, unknown>[] } {
   const { logger, lines } = captureLogger();
-  const app = buildApp((root) => root.post('/users/:id', ...handlers), { express: factory, json: true, requestId: false, notFound: false, handler: { logger } });
+  const app = buildApp((root) => root.post('/users/:id', ...handlers), {
+    express: factory,
+    json: true,
+    requestId: false,
+    notFound: false,
+    handler: { logger },
+  });
   return { app, lines };
 }
 
 /** POSTs `body` to `path` and returns the envelope (asserting the 400 response), with the logs. */
-export async function post(app: Express, lines: Record<string, unknown>[], body: object, path = '/users/1'): Promise<{ body: EnvelopeBody; text: string; logs: string }> {
+export async function post(
+  app: Express,
+  lines: Record<string, unknown>[],
+  body: object,
+  path = '/users/1',
+): Promise<{ body: EnvelopeBody; text: string; logs: string }> {
   const res = await request(app).post(path).send(body);
   await flushLogs();
   return { body: expectErrorResponse(res, 400, 'Bad Request'), text: res.text, logs: JSON.stringify(lines) };

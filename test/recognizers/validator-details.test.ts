@@ -58,13 +58,21 @@ describe('quotesValue, safeIssue and quotes', () => {
     expect(quotesValue('is abcd', 'abce', rule)).toBe(false);
   });
 
-  it('keeps a message that quotes none of the values, else the code\'s default', () => {
-    expect(safeIssue('a', 'too_small', 'a is too short', 'x1y2', undefined)).toEqual({ path: 'a', code: 'too_small', message: 'a is too short' });
-    expect(safeIssue('a', 'too_small', 'x1y2 is too short', undefined, 'x1y2')).toEqual({ path: 'a', code: 'too_small', message: 'This value is too small or too short.' });
+  it("keeps a message that quotes none of the values, else the code's default", () => {
+    expect(safeIssue('a', 'too_small', 'a is too short', 'x1y2', undefined)).toEqual({
+      path: 'a',
+      code: 'too_small',
+      message: 'a is too short',
+    });
+    expect(safeIssue('a', 'too_small', 'x1y2 is too short', undefined, 'x1y2')).toEqual({
+      path: 'a',
+      code: 'too_small',
+      message: 'This value is too small or too short.',
+    });
     expect(safeIssue('a', 'required', 42)).toEqual({ path: 'a', code: 'required', message: 'This field is required.' });
   });
 
-  it('lengthCode compares the value\'s length', () => {
+  it("lengthCode compares the value's length", () => {
     expect(lengthCode('ab', 3)).toBe('too_small');
     expect(lengthCode([1, 2, 3, 4], 3)).toBe('too_big');
     expect(lengthCode('abc', '3')).toBe('invalid');

@@ -26,7 +26,13 @@ async function yupError(value: unknown, s: yup.AnySchema = schema, options: yup.
 describe('yup ValidationError (abortEarly: false): 400 validation_error, one detail per inner error', () => {
   it.each(EXPRESS_VERSIONS)('every failure is a detail, none quotes the value (%s)', async (_name, factory) => {
     const { app, lines } = validatorApp([checked((req) => schema.validate(req.body, { abortEarly: false }))], factory);
-    const { body, text, logs } = await post(app, lines, { email: `${SECRET}@`, password: SECRET, age: `${SECRET}-age`, role: SECRET, items: [{}] });
+    const { body, text, logs } = await post(app, lines, {
+      email: `${SECRET}@`,
+      password: SECRET,
+      age: `${SECRET}-age`,
+      role: SECRET,
+      items: [{}],
+    });
     expect(body.error).toEqual({
       code: 'validation_error',
       message: 'The request failed validation.',
@@ -54,32 +60,139 @@ describe('yup ValidationError (abortEarly: false): 400 validation_error, one det
 
 describe('yup types and messages', () => {
   const cases: [string, yup.AnySchema, unknown, unknown[]][] = [
-    ['required on an empty string', yup.object({ a: yup.string().required() }), { a: '' }, [{ path: 'a', code: 'required', message: 'a is a required field' }]],
-    ['nonNullable', yup.object({ a: yup.string().nonNullable() }), { a: null }, [{ path: 'a', code: 'required', message: 'a cannot be null' }]],
+    [
+      'required on an empty string',
+      yup.object({ a: yup.string().required() }),
+      { a: '' },
+      [{ path: 'a', code: 'required', message: 'a is a required field' }],
+    ],
+    [
+      'nonNullable',
+      yup.object({ a: yup.string().nonNullable() }),
+      { a: null },
+      [{ path: 'a', code: 'required', message: 'a cannot be null' }],
+    ],
     ['defined', yup.object({ a: yup.string().defined() }), {}, [{ path: 'a', code: 'required', message: 'a must be defined' }]],
-    ['integer', yup.object({ a: yup.number().integer() }), { a: 1.5 }, [{ path: 'a', code: 'invalid_type', message: 'a must be an integer' }]],
-    ['max', yup.object({ a: yup.number().max(3) }), { a: 9 }, [{ path: 'a', code: 'too_big', message: 'a must be less than or equal to 3' }]],
-    ['positive', yup.object({ a: yup.number().positive() }), { a: -1 }, [{ path: 'a', code: 'too_small', message: 'a must be a positive number' }]],
-    ['array min', yup.object({ a: yup.array().min(2) }), { a: [1] }, [{ path: 'a', code: 'too_small', message: 'a field must have at least 2 items' }]],
-    ['length too short', yup.object({ a: yup.string().length(3) }), { a: 'ab' }, [{ path: 'a', code: 'too_small', message: 'a must be exactly 3 characters' }]],
-    ['length too long', yup.object({ a: yup.string().length(3) }), { a: 'abcd' }, [{ path: 'a', code: 'too_big', message: 'a must be exactly 3 characters' }]],
-    ['url', yup.object({ a: yup.string().url() }), { a: 'nope' }, [{ path: 'a', code: 'invalid_format', message: 'a must be a valid URL' }]],
-    ['matches', yup.object({ a: yup.string().matches(/^x/) }), { a: 'y' }, [{ path: 'a', code: 'invalid_format', message: 'a must match the following: "/^x/"' }]],
-    ['lowercase (strict)', yup.object({ a: yup.string().lowercase().strict() }), { a: 'AB' }, [{ path: 'a', code: 'invalid_format', message: 'a must be a lowercase string' }]],
-    ['isTrue', yup.object({ a: yup.boolean().isTrue() }), { a: false }, [{ path: 'a', code: 'invalid_value', message: 'a field must be true' }]],
-    ['a custom test', yup.object({ a: yup.string().test('even', 'a must be even', () => false) }), { a: 'x' }, [{ path: 'a', code: 'invalid', message: 'a must be even' }]],
+    [
+      'integer',
+      yup.object({ a: yup.number().integer() }),
+      { a: 1.5 },
+      [{ path: 'a', code: 'invalid_type', message: 'a must be an integer' }],
+    ],
+    [
+      'max',
+      yup.object({ a: yup.number().max(3) }),
+      { a: 9 },
+      [{ path: 'a', code: 'too_big', message: 'a must be less than or equal to 3' }],
+    ],
+    [
+      'positive',
+      yup.object({ a: yup.number().positive() }),
+      { a: -1 },
+      [{ path: 'a', code: 'too_small', message: 'a must be a positive number' }],
+    ],
+    [
+      'array min',
+      yup.object({ a: yup.array().min(2) }),
+      { a: [1] },
+      [{ path: 'a', code: 'too_small', message: 'a field must have at least 2 items' }],
+    ],
+    [
+      'length too short',
+      yup.object({ a: yup.string().length(3) }),
+      { a: 'ab' },
+      [{ path: 'a', code: 'too_small', message: 'a must be exactly 3 characters' }],
+    ],
+    [
+      'length too long',
+      yup.object({ a: yup.string().length(3) }),
+      { a: 'abcd' },
+      [{ path: 'a', code: 'too_big', message: 'a must be exactly 3 characters' }],
+    ],
+    [
+      'url',
+      yup.object({ a: yup.string().url() }),
+      { a: 'nope' },
+      [{ path: 'a', code: 'invalid_format', message: 'a must be a valid URL' }],
+    ],
+    [
+      'matches',
+      yup.object({ a: yup.string().matches(/^x/) }),
+      { a: 'y' },
+      [{ path: 'a', code: 'invalid_format', message: 'a must match the following: "/^x/"' }],
+    ],
+    [
+      'lowercase (strict)',
+      yup.object({ a: yup.string().lowercase().strict() }),
+      { a: 'AB' },
+      [{ path: 'a', code: 'invalid_format', message: 'a must be a lowercase string' }],
+    ],
+    [
+      'isTrue',
+      yup.object({ a: yup.boolean().isTrue() }),
+      { a: false },
+      [{ path: 'a', code: 'invalid_value', message: 'a field must be true' }],
+    ],
+    [
+      'a custom test',
+      yup.object({ a: yup.string().test('even', 'a must be even', () => false) }),
+      { a: 'x' },
+      [{ path: 'a', code: 'invalid', message: 'a must be even' }],
+    ],
     // Only yup's own `length` test is read for its length param.
-    ['a custom test with a length param', yup.object({ a: yup.string().test({ name: 'code', params: { length: 6 }, message: 'a must be a ${length}-digit code', test: () => false }) }), { a: 'ab' }, [{ path: 'a', code: 'invalid', message: 'a must be a 6-digit code' }]],
-    ['a custom message quoting the value', yup.object({ a: yup.string().test('t', '${value} is taken', () => false) }), { a: 'taken-name' }, [{ path: 'a', code: 'invalid', message: 'This value is invalid.' }]],
-    ['notOneOf (the value is quoted)', yup.object({ a: yup.string().notOneOf(['root-user']) }), { a: 'root-user' }, [{ path: 'a', code: 'invalid_value', message: 'This value is not one of the allowed values.' }]],
-    ['an app\'s own typeError message is kept', yup.object({ a: yup.number().typeError('a must be a number') }), { a: 'x' }, [{ path: 'a', code: 'invalid_type', message: 'a must be a number' }]],
-    ['a tuple of the wrong length (its message prints the value)', yup.object({ a: yup.tuple([yup.string(), yup.number()]) }), { a: ['q', 1, 'extra-item'] }, [{ path: 'a', code: 'invalid_type', message: 'Must be a tuple.' }]],
-    ['a key that is not an identifier', yup.object({ 'first name': yup.string().required() }), {}, [{ path: '["first name"]', code: 'required', message: 'first name is a required field' }]],
-    ['exact: one detail per unknown key', yup.object({ m: yup.object({ k: yup.string() }).exact() }), { m: { k: 'v', x: 1, y: 2 } }, [
-      { path: 'm.x', code: 'unknown_field', message: 'This field is not allowed.' },
-      { path: 'm.y', code: 'unknown_field', message: 'This field is not allowed.' },
-    ]],
-    ['a failure of the root value', yup.string().required(), undefined, [{ path: '', code: 'required', message: 'this is a required field' }]],
+    [
+      'a custom test with a length param',
+      yup.object({
+        a: yup.string().test({ name: 'code', params: { length: 6 }, message: 'a must be a ${length}-digit code', test: () => false }),
+      }),
+      { a: 'ab' },
+      [{ path: 'a', code: 'invalid', message: 'a must be a 6-digit code' }],
+    ],
+    [
+      'a custom message quoting the value',
+      yup.object({ a: yup.string().test('t', '${value} is taken', () => false) }),
+      { a: 'taken-name' },
+      [{ path: 'a', code: 'invalid', message: 'This value is invalid.' }],
+    ],
+    [
+      'notOneOf (the value is quoted)',
+      yup.object({ a: yup.string().notOneOf(['root-user']) }),
+      { a: 'root-user' },
+      [{ path: 'a', code: 'invalid_value', message: 'This value is not one of the allowed values.' }],
+    ],
+    [
+      "an app's own typeError message is kept",
+      yup.object({ a: yup.number().typeError('a must be a number') }),
+      { a: 'x' },
+      [{ path: 'a', code: 'invalid_type', message: 'a must be a number' }],
+    ],
+    [
+      'a tuple of the wrong length (its message prints the value)',
+      yup.object({ a: yup.tuple([yup.string(), yup.number()]) }),
+      { a: ['q', 1, 'extra-item'] },
+      [{ path: 'a', code: 'invalid_type', message: 'Must be a tuple.' }],
+    ],
+    [
+      'a key that is not an identifier',
+      yup.object({ 'first name': yup.string().required() }),
+      {},
+      [{ path: '["first name"]', code: 'required', message: 'first name is a required field' }],
+    ],
+    [
+      'exact: one detail per unknown key',
+      yup.object({ m: yup.object({ k: yup.string() }).exact() }),
+      { m: { k: 'v', x: 1, y: 2 } },
+      [
+        { path: 'm.x', code: 'unknown_field', message: 'This field is not allowed.' },
+        { path: 'm.y', code: 'unknown_field', message: 'This field is not allowed.' },
+      ],
+    ],
+    [
+      'a failure of the root value',
+      yup.string().required(),
+      undefined,
+      [{ path: '', code: 'required', message: 'this is a required field' }],
+    ],
   ];
 
   it.each(cases)('%s', async (_name, s, value, details) => {
@@ -89,7 +202,9 @@ describe('yup types and messages', () => {
   });
 
   it('noUnknown: one detail per unknown key', async () => {
-    const error = toApiError(await yupError({ k: 'v', extra: 1 }, yup.object({ k: yup.string() }).noUnknown(), { abortEarly: false, stripUnknown: false }));
+    const error = toApiError(
+      await yupError({ k: 'v', extra: 1 }, yup.object({ k: yup.string() }).noUnknown(), { abortEarly: false, stripUnknown: false }),
+    );
     expect(error.details).toEqual([{ path: 'extra', code: 'unknown_field', message: 'This field is not allowed.' }]);
   });
 
@@ -103,40 +218,84 @@ describe('yup types and messages', () => {
     const s = yup.object({ n: yup.number(), d: yup.date(), s: yup.string().max(2), e: yup.string().email(), o: yup.string().oneOf(['a']) });
     await fc.assert(
       // A marker no message contains: a bare short value ("lue") would match the word "value".
-      fc.asyncProperty(fc.string().map((v) => `q§${v}`), async (value) => {
-        const error = await yupError({ n: value, d: value, s: value, e: value, o: value }, s).catch(() => undefined);
-        if (error === undefined) return;
-        expect(JSON.stringify(toApiError(error).details)).not.toContain(JSON.stringify(value).slice(1, -1));
-      }),
+      fc.asyncProperty(
+        fc.string().map((v) => `q§${v}`),
+        async (value) => {
+          const error = await yupError({ n: value, d: value, s: value, e: value, o: value }, s).catch(() => undefined);
+          if (error === undefined) return;
+          expect(JSON.stringify(toApiError(error).details)).not.toContain(JSON.stringify(value).slice(1, -1));
+        },
+      ),
       { numRuns: 100 },
     );
   });
 });
 
 describe('look-alikes and hostile values', () => {
-  it('an Error merely named ValidationError is not yup\'s (a 500)', () => {
+  it("an Error merely named ValidationError is not yup's (a 500)", () => {
     expect(toApiError(Object.assign(new Error('x'), { name: 'ValidationError' })).status).toBe(500);
     expect(toApiError(Object.assign(new Error('x'), { name: 'ValidationError', inner: [] })).status).toBe(500);
     expect(toApiError(Object.assign(new Error('x'), { name: 'OtherError', inner: [], errors: [] })).status).toBe(500);
   });
 
   // Hand-built failures of yup's shape, for the fields yup itself always fills.
-  const failureOf = (inner: Record<string, unknown>): ApiError => toApiError(Object.assign(new Error('x'), { name: 'ValidationError', errors: [], inner: [{ path: 'a', ...inner }] }));
+  const failureOf = (inner: Record<string, unknown>): ApiError =>
+    toApiError(Object.assign(new Error('x'), { name: 'ValidationError', errors: [], inner: [{ path: 'a', ...inner }] }));
 
   it.each([
-    ['noUnknown without its key list', { type: 'noUnknown', params: {}, message: 'a has unspecified keys' }, 'invalid', 'a has unspecified keys'],
-    ['exact with a key list that is not a string', { type: 'exact', params: { properties: ['x'] }, message: 'a has extra keys' }, 'invalid', 'a has extra keys'],
-    ['a typeError without a message, its type a plain word', { type: 'typeError', params: { type: 'number' } }, 'invalid_type', 'Must be a number.'],
-    ['a typeError whose type is not a single word', { type: 'typeError', params: { type: 'array of strings' }, message: 'a must be a `array of strings` type, but the final value was: `1`' }, 'invalid_type', 'This field has the wrong type.'],
-    ['a length rule whose params are not an object', { type: 'length', params: 'abc', value: 'ab', message: 'a must be exactly 3 characters' }, 'invalid', 'a must be exactly 3 characters'],
+    [
+      'noUnknown without its key list',
+      { type: 'noUnknown', params: {}, message: 'a has unspecified keys' },
+      'invalid',
+      'a has unspecified keys',
+    ],
+    [
+      'exact with a key list that is not a string',
+      { type: 'exact', params: { properties: ['x'] }, message: 'a has extra keys' },
+      'invalid',
+      'a has extra keys',
+    ],
+    [
+      'a typeError without a message, its type a plain word',
+      { type: 'typeError', params: { type: 'number' } },
+      'invalid_type',
+      'Must be a number.',
+    ],
+    [
+      'a typeError whose type is not a single word',
+      {
+        type: 'typeError',
+        params: { type: 'array of strings' },
+        message: 'a must be a `array of strings` type, but the final value was: `1`',
+      },
+      'invalid_type',
+      'This field has the wrong type.',
+    ],
+    [
+      'a length rule whose params are not an object',
+      { type: 'length', params: 'abc', value: 'ab', message: 'a must be exactly 3 characters' },
+      'invalid',
+      'a must be exactly 3 characters',
+    ],
     ['a type named like an Object.prototype member', { type: 'toString', message: 'a is odd' }, 'invalid', 'a is odd'],
-    ['another test without a message, whatever its params', { type: 'min', params: { type: 'number', min: 3 } }, 'too_small', 'This value is too small or too short.'],
+    [
+      'another test without a message, whatever its params',
+      { type: 'min', params: { type: 'number', min: 3 } },
+      'too_small',
+      'This value is too small or too short.',
+    ],
   ])('%s', (_label, inner, code, message) => {
     expect(failureOf(inner).details).toEqual([{ path: 'a', code, message }]);
   });
 
   it('malformed inner entries are skipped or read as "invalid"', () => {
-    const error = toApiError(Object.assign(new Error('x'), { name: 'ValidationError', errors: [], inner: [null, 7, { path: 3, type: {}, params: 'p', message: 9 }] }));
+    const error = toApiError(
+      Object.assign(new Error('x'), {
+        name: 'ValidationError',
+        errors: [],
+        inner: [null, 7, { path: 3, type: {}, params: 'p', message: 9 }],
+      }),
+    );
     expect(error.details).toEqual([{ path: '', code: 'invalid', message: 'This value is invalid.' }]);
   });
 });

@@ -76,8 +76,10 @@ const CODES_OF_INVALID_USER = [
 const codesOf = (details: readonly ValidationIssue[]): string[][] => details.map(({ path, code }) => [path, code]);
 
 describe('zod: schema.parse() failures answer 400 validation_error', () => {
-  it('zod 4: one detail per failing field, zod\'s own messages (they never quote the value)', async () => {
-    const res = await request(parsingApp((body) => userSchema(z).parse(body))).post('/users').send(INVALID_USER);
+  it("zod 4: one detail per failing field, zod's own messages (they never quote the value)", async () => {
+    const res = await request(parsingApp((body) => userSchema(z).parse(body)))
+      .post('/users')
+      .send(INVALID_USER);
     const body = res.body as { error: { message: string } };
     expect(validationDetails(res)).toEqual([
       { path: 'email', code: 'invalid_format', message: 'Invalid email address' },
@@ -104,7 +106,9 @@ describe('zod: schema.parse() failures answer 400 validation_error', () => {
   });
 
   it('zod 3: the same codes; its enum message loses its "received \'...\'" tail', async () => {
-    const res = await request(parsingApp((body) => userSchema(z3).parse(body))).post('/users').send(INVALID_USER);
+    const res = await request(parsingApp((body) => userSchema(z3).parse(body)))
+      .post('/users')
+      .send(INVALID_USER);
     expect(validationDetails(res)).toEqual([
       { path: 'email', code: 'invalid_format', message: 'Invalid email' },
       { path: 'name', code: 'too_small', message: 'String must contain at least 2 character(s)' },
@@ -132,14 +136,24 @@ describe('zod: schema.parse() failures answer 400 validation_error', () => {
     ['zod 4', z],
     ['zod 3', z3],
   ] as const)('%s: the same (path, code) pairs as every other major', async (_name, Z) => {
-    const res = await request(parsingApp((body) => userSchema(Z).parse(body))).post('/users').send(INVALID_USER);
+    const res = await request(parsingApp((body) => userSchema(Z).parse(body)))
+      .post('/users')
+      .send(INVALID_USER);
     expect(codesOf(validationDetails(res))).toEqual(CODES_OF_INVALID_USER);
   });
 
   it('a missing field is `required` in both majors (zod 3: received "undefined"; zod 4: its message)', async () => {
     const details = async (Z: Zod) => {
-      const schema = (Z as typeof z).object({ email: (Z as typeof z).string(), tags: (Z as typeof z).array((Z as typeof z).number()), n: (Z as typeof z).union([(Z as typeof z).string(), (Z as typeof z).number()]) });
-      return validationDetails(await request(parsingApp((body) => schema.parse(body))).post('/users').send({}));
+      const schema = (Z as typeof z).object({
+        email: (Z as typeof z).string(),
+        tags: (Z as typeof z).array((Z as typeof z).number()),
+        n: (Z as typeof z).union([(Z as typeof z).string(), (Z as typeof z).number()]),
+      });
+      return validationDetails(
+        await request(parsingApp((body) => schema.parse(body)))
+          .post('/users')
+          .send({}),
+      );
     };
     expect(await details(z)).toEqual([
       { path: 'email', code: 'required', message: 'Invalid input: expected string, received undefined' },
@@ -198,7 +212,16 @@ describe('zod: schema.parse() failures answer 400 validation_error', () => {
       pick: zed.union([zed.string().email(), zed.string().uuid()]),
       shape: zed.union([zed.object({ a: zed.string() }), zed.object({ b: zed.string() })]),
     });
-    const result = schema.safeParse({ items: [{ 'first name': 'x', qty: 1 }, { 'first name': 3, qty: 0 }], pet: { type: 'cow-SECRET' }, when: new Date(), pick: 'p-SECRET', shape: {} });
+    const result = schema.safeParse({
+      items: [
+        { 'first name': 'x', qty: 1 },
+        { 'first name': 3, qty: 0 },
+      ],
+      pet: { type: 'cow-SECRET' },
+      when: new Date(),
+      pick: 'p-SECRET',
+      shape: {},
+    });
     const details = (toApiError(result.error) as ValidationError).details;
     expect(codesOf(details)).toEqual([
       ['items[1]["first name"]', 'invalid_type'],
@@ -214,7 +237,10 @@ describe('zod: schema.parse() failures answer 400 validation_error', () => {
   it('Infinity and an Invalid Date are invalid_type in both majors (zod 3: not_finite, invalid_date)', () => {
     const v4 = z.object({ n: z.number(), d: z.date() }).safeParse({ n: Infinity, d: new Date('nope') });
     const v3 = z3.object({ n: z3.number().finite(), d: z3.date() }).safeParse({ n: Infinity, d: new Date('nope') });
-    expect(codesOf((toApiError(v4.error) as ValidationError).details)).toEqual([['n', 'invalid_type'], ['d', 'invalid_type']]);
+    expect(codesOf((toApiError(v4.error) as ValidationError).details)).toEqual([
+      ['n', 'invalid_type'],
+      ['d', 'invalid_type'],
+    ]);
     expect(toApiError(v3.error)).toMatchObject({
       details: [
         { path: 'n', code: 'invalid_type', message: 'Number must be finite' },
@@ -243,27 +269,43 @@ describe('zod: schema.parse() failures answer 400 validation_error', () => {
 
   it('Express 4 answers the same as Express 5', async () => {
     const [, express4] = EXPRESS_VERSIONS[1];
-    const res = await request(parsingApp((body) => userSchema(z3).parse(body), { express: express4 })).post('/users').send(INVALID_USER);
+    const res = await request(parsingApp((body) => userSchema(z3).parse(body), { express: express4 }))
+      .post('/users')
+      .send(INVALID_USER);
     expect(codesOf(validationDetails(res))).toEqual(CODES_OF_INVALID_USER);
   });
 
   it('logs the details, never a submitted value (the ZodError itself is not the cause)', async () => {
     const { logger, lines } = captureLogger();
     for (const Z of [z, z3]) {
-      await request(parsingApp((body) => userSchema(Z).parse(body), { logger })).post('/users').send(INVALID_USER).expect(400);
+      await request(parsingApp((body) => userSchema(Z).parse(body), { logger }))
+        .post('/users')
+        .send(INVALID_USER)
+        .expect(400);
     }
     await flushLogs();
     expect(lines).toHaveLength(2);
     const logged = JSON.stringify(lines);
     expect(logged).not.toContain('SECRET');
     expect(logged).not.toContain('hunter2');
-    expect(lines[0]).toMatchObject({ level: 40, code: 'validation_error', error: { type: 'ValidationError', cause: { source: 'zod' }, details: expect.arrayContaining([{ path: 'email', code: 'invalid_format', message: 'Invalid email address' }]) } });
+    expect(lines[0]).toMatchObject({
+      level: 40,
+      code: 'validation_error',
+      error: {
+        type: 'ValidationError',
+        cause: { source: 'zod' },
+        details: expect.arrayContaining([{ path: 'email', code: 'invalid_format', message: 'Invalid email address' }]),
+      },
+    });
   });
 
   it('zod/mini throws a $ZodError, recognised too', () => {
     const result = zm.object({ a: zm.string() }).safeParse({ a: 1 });
     expect(result.error?.name).toBe('$ZodError');
-    expect(toApiError(result.error)).toMatchObject({ status: 400, details: [{ path: 'a', code: 'invalid_type', message: 'Invalid input: expected string, received number' }] });
+    expect(toApiError(result.error)).toMatchObject({
+      status: 400,
+      details: [{ path: 'a', code: 'invalid_type', message: 'Invalid input: expected string, received number' }],
+    });
   });
 
   it('a key list of unknown fields is capped at 100 details', () => {
@@ -278,7 +320,11 @@ describe('recognizeZod: shape checks', () => {
   const issue = { code: 'invalid_type', expected: 'string', path: ['a'], message: 'Invalid input: expected string, received number' };
 
   it('takes any ZodError-shaped value: a name and issues with a code and a path', () => {
-    expect(recognizeZod({ name: 'ZodError', issues: [issue] })).toMatchObject({ status: 400, code: 'validation_error', details: [{ path: 'a', code: 'invalid_type' }] });
+    expect(recognizeZod({ name: 'ZodError', issues: [issue] })).toMatchObject({
+      status: 400,
+      code: 'validation_error',
+      details: [{ path: 'a', code: 'invalid_type' }],
+    });
   });
 
   it.each([
@@ -299,15 +345,29 @@ describe('recognizeZod: shape checks', () => {
   });
 
   it('survives hostile values: throwing getters, odd path segments, a non-array key list', () => {
-    const hostileIssues = { name: 'ZodError', get issues(): never { throw new Error('trap'); } };
+    const hostileIssues = {
+      name: 'ZodError',
+      get issues(): never {
+        throw new Error('trap');
+      },
+    };
     expect(toApiError(hostileIssues).status).toBe(500);
-    const trap = { toString: (): never => { throw new Error('trap'); } };
+    const trap = {
+      toString: (): never => {
+        throw new Error('trap');
+      },
+    };
     const details = zodIssues([
       { code: 'custom', path: [trap, Symbol('s'), { key: 'k' }, 1.5, null], message: 42 },
       { code: 'unrecognized_keys', path: [], keys: 'nope', message: 'x' },
       { code: 'unrecognized_keys', path: ['a'], keys: [trap, 'b'], message: 'x' },
       { code: 'invalid_union', path: ['u'], errors: 'nope', message: 'Invalid input' },
-      { code: 'invalid_union', path: ['u'], unionErrors: [{ issues: [{ code: 'invalid_type', received: 'undefined', path: ['u'] }] }, null], message: 'Invalid input' },
+      {
+        code: 'invalid_union',
+        path: ['u'],
+        unionErrors: [{ issues: [{ code: 'invalid_type', received: 'undefined', path: ['u'] }] }, null],
+        message: 'Invalid input',
+      },
       { code: 'invalid_enum_value', path: ['r'], received: { toString: trap.toString }, message: 'Pick one' },
       { code: '__proto__', path: ['p'], message: 'x' },
       'not an issue',
@@ -325,14 +385,20 @@ describe('recognizeZod: shape checks', () => {
 
   it('a union is unanimous only at its own path: branches failing deeper make it `invalid`', () => {
     const nested = [{ code: 'invalid_type', expected: 'string', path: ['a'], message: 'Invalid input: expected string, received number' }];
-    expect(zodIssues([{ code: 'invalid_union', path: ['u'], errors: [nested, nested], message: 'Invalid input' }], 'body')).toEqual([{ path: 'body.u', code: 'invalid', message: 'Invalid input' }]);
+    expect(zodIssues([{ code: 'invalid_union', path: ['u'], errors: [nested, nested], message: 'Invalid input' }], 'body')).toEqual([
+      { path: 'body.u', code: 'invalid', message: 'Invalid input' },
+    ]);
     const own = [{ code: 'too_small', path: [], message: 'x' }];
-    expect(zodIssues([{ code: 'invalid_union', path: ['u'], errors: [own, own], message: 'Invalid input' }], 'query')).toEqual([{ path: 'query.u', code: 'too_small', message: 'Invalid input' }]);
+    expect(zodIssues([{ code: 'invalid_union', path: ['u'], errors: [own, own], message: 'Invalid input' }], 'query')).toEqual([
+      { path: 'query.u', code: 'too_small', message: 'Invalid input' },
+    ]);
   });
 
   it('unions are followed 8 deep, no further', () => {
     const nest = (unions: number): Record<string, unknown> =>
-      unions === 0 ? { code: 'too_small', path: [], message: 'x' } : { code: 'invalid_union', path: [], errors: [[nest(unions - 1)]], message: 'x' };
+      unions === 0
+        ? { code: 'too_small', path: [], message: 'x' }
+        : { code: 'invalid_union', path: [], errors: [[nest(unions - 1)]], message: 'x' };
     expect(zodIssues([{ ...nest(8), path: ['u'] }])).toEqual([{ path: 'u', code: 'too_small', message: 'x' }]);
     expect(zodIssues([{ ...nest(9), path: ['u'] }])).toEqual([{ path: 'u', code: 'invalid', message: 'x' }]);
   });
@@ -357,10 +423,14 @@ describe('recognizeZod: shape checks', () => {
   });
 
   it('zod 3 invalid_enum_value quoting the value without the usual tail gets the default message', () => {
-    expect(zodIssues([{ code: 'invalid_enum_value', path: ['r'], received: 'root-SECRET', options: ['a'], message: 'root-SECRET is not allowed' }])).toEqual([
+    expect(
+      zodIssues([
+        { code: 'invalid_enum_value', path: ['r'], received: 'root-SECRET', options: ['a'], message: 'root-SECRET is not allowed' },
+      ]),
+    ).toEqual([{ path: 'r', code: 'invalid_value', message: ISSUE_CODES.invalid_value }]);
+    expect(zodIssues([{ code: 'invalid_literal', path: ['r'], received: 7, message: 'got 7' }])).toEqual([
       { path: 'r', code: 'invalid_value', message: ISSUE_CODES.invalid_value },
     ]);
-    expect(zodIssues([{ code: 'invalid_literal', path: ['r'], received: 7, message: 'got 7' }])).toEqual([{ path: 'r', code: 'invalid_value', message: ISSUE_CODES.invalid_value }]);
   });
 });
 

@@ -49,8 +49,10 @@ beforeAll(() => {
 
 afterAll(async () => {
   await Sentry.close(2000);
-  for (const listener of process.listeners('uncaughtException')) if (!ownUncaught.includes(listener)) process.off('uncaughtException', listener);
-  for (const listener of process.listeners('unhandledRejection')) if (!ownUnhandled.includes(listener)) process.off('unhandledRejection', listener);
+  for (const listener of process.listeners('uncaughtException'))
+    if (!ownUncaught.includes(listener)) process.off('uncaughtException', listener);
+  for (const listener of process.listeners('unhandledRejection'))
+    if (!ownUnhandled.includes(listener)) process.off('unhandledRejection', listener);
 });
 
 beforeEach(() => {

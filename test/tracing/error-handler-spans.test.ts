@@ -66,7 +66,11 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
     // One id across the response, the log line and the span.
     await flushLogs();
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ request_id: body.meta.request_id, trace_id: span.spanContext().traceId, span_id: span.spanContext().spanId });
+    expect(lines[0]).toMatchObject({
+      request_id: body.meta.request_id,
+      trace_id: span.spanContext().traceId,
+      span_id: span.spanContext().spanId,
+    });
   });
 
   test('an async handler rejecting: the same, through the async context', async () => {
@@ -76,7 +80,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
     const span = serverSpanOf(await endedSpans(tracing.exporter));
     expect(span.status.code).toBe(SpanStatusCode.ERROR);
     expect(span.attributes['error.type']).toBe('service_unavailable');
-    expect(exceptionEvents(span)[0]!.attributes).toMatchObject({ 'exception.type': 'ServiceUnavailableError', 'exception.message': 'the queue is full' });
+    expect(exceptionEvents(span)[0]!.attributes).toMatchObject({
+      'exception.type': 'ServiceUnavailableError',
+      'exception.message': 'the queue is full',
+    });
     await flushLogs();
     expect(lines[0]!.trace_id).toBe(span.spanContext().traceId);
   });
@@ -110,7 +117,10 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
     const span = serverSpanOf(await endedSpans(tracing.exporter));
     expect(span.status).toEqual({ code: SpanStatusCode.ERROR, message: 'User 42 was not found' });
     expect(span.attributes['error.type']).toBe('resource_not_found');
-    expect(exceptionEvents(span)[0]!.attributes).toMatchObject({ 'exception.type': 'NotFoundError', 'exception.message': 'User 42 was not found' });
+    expect(exceptionEvents(span)[0]!.attributes).toMatchObject({
+      'exception.type': 'NotFoundError',
+      'exception.message': 'User 42 was not found',
+    });
   });
 
   test('recordException: false keeps the status and error.type, without the event', async () => {
@@ -172,7 +182,11 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
     const { app } = tracedApp(express, () => new Error('GET https://bot:s3cr3t@api.example.com/v1 failed', { cause }));
     expectErrorResponse(await request(app).get('/fail'), 500);
     const span = serverSpanOf(await endedSpans(tracing.exporter));
-    const recorded = JSON.stringify({ status: span.status, attributes: span.attributes, events: span.events.map((event) => event.attributes) });
+    const recorded = JSON.stringify({
+      status: span.status,
+      attributes: span.attributes,
+      events: span.events.map((event) => event.attributes),
+    });
     expect(recorded).not.toMatch(/hunter2|s3cr3t|admin:|bot:/);
     expect(recorded).toContain('Caused by: Error: connect to postgres://[Redacted]@db.internal:5432/app failed');
   });
@@ -196,9 +210,13 @@ describe.each(EXPRESS_VERSIONS)('%s', (_name, express: ExpressFactory) => {
 
     test('off by default, and absent without a span', async () => {
       const byDefault = tracedApp(express, () => new NotFoundError());
-      expect((await request(byDefault.app).get('/fail').set('traceparent', TRACEPARENT)).body.meta).toEqual({ request_id: expect.any(String) });
+      expect((await request(byDefault.app).get('/fail').set('traceparent', TRACEPARENT)).body.meta).toEqual({
+        request_id: expect.any(String),
+      });
       const noSpan = tracedApp(express, () => new NotFoundError(), { span: false, handler: { tracing: { exposeTraceId: true } } });
-      expect((await request(noSpan.app).get('/fail').set('traceparent', TRACEPARENT)).body.meta).toEqual({ request_id: expect.any(String) });
+      expect((await request(noSpan.app).get('/fail').set('traceparent', TRACEPARENT)).body.meta).toEqual({
+        request_id: expect.any(String),
+      });
     });
   });
 });

@@ -36,7 +36,10 @@ class InstrumentedApp {
   ) {}
 
   static async start(tracing: unknown): Promise<InstrumentedApp> {
-    const child = fork(SERVER, [JSON.stringify(tracing)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(SERVER, [JSON.stringify(tracing)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const [hello] = (await once(child, 'message')) as [{ port: number }];
     return new InstrumentedApp(child, hello.port);
   }
@@ -110,7 +113,9 @@ describe('errorHandler() with the defaults, requestId({ useTraceId: true }) and 
     expect(notFound.status).toEqual({ code: SpanStatusCode.ERROR, message: 'No route matches GET /missing' });
     expect(exceptions(notFound)).toEqual([expect.objectContaining({ 'exception.type': 'resource_not_found' })]);
 
-    expect(answer.lines).toEqual([expect.objectContaining({ level: 'warn', status: 404, request_id: TRACE_ID, trace_id: TRACE_ID, span_id: server.spanId })]);
+    expect(answer.lines).toEqual([
+      expect.objectContaining({ level: 'warn', status: 404, request_id: TRACE_ID, trace_id: TRACE_ID, span_id: server.spanId }),
+    ]);
   });
 
   test('a 500: the server span is ERROR with error.type the code and the exception with its cause', async () => {
@@ -129,11 +134,21 @@ describe('errorHandler() with the defaults, requestId({ useTraceId: true }) and 
     const [exception, ...others] = exceptions(server);
     expect(others).toEqual([]);
     expect(exception).toMatchObject({ 'exception.type': 'Error', 'exception.message': 'could not load the user' });
-    expect(exception!['exception.stacktrace']).toMatch(/^Error: could not load the user\n {4}at [^]*\nCaused by: Error: connect ECONNREFUSED 10\.0\.0\.7:5432\n {4}at /);
+    expect(exception!['exception.stacktrace']).toMatch(
+      /^Error: could not load the user\n {4}at [^]*\nCaused by: Error: connect ECONNREFUSED 10\.0\.0\.7:5432\n {4}at /,
+    );
     // The body never says what the span and the log line do.
     expect(JSON.stringify(answer.body)).not.toContain('could not load');
 
-    expect(answer.lines).toEqual([expect.objectContaining({ level: 'error', status: 500, request_id: server.traceId, trace_id: server.traceId, span_id: server.spanId })]);
+    expect(answer.lines).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        status: 500,
+        request_id: server.traceId,
+        trace_id: server.traceId,
+        span_id: server.spanId,
+      }),
+    ]);
   });
 
   test.each([
@@ -175,7 +190,11 @@ describe('record4xx', () => {
     expect(answer.server.status).toEqual({ code: SpanStatusCode.ERROR, message: 'No route matches GET /missing' });
     expect(answer.server.attributes).toMatchObject({ 'error.type': 'resource_not_found', 'http.response.status_code': 404 });
     expect(exceptions(answer.server)).toEqual([
-      { 'exception.type': 'NotFoundError', 'exception.message': 'No route matches GET /missing', 'exception.stacktrace': expect.stringMatching(/^NotFoundError: /) },
+      {
+        'exception.type': 'NotFoundError',
+        'exception.message': 'No route matches GET /missing',
+        'exception.stacktrace': expect.stringMatching(/^NotFoundError: /),
+      },
     ]);
   });
 });

@@ -18,7 +18,11 @@ interface ProbeResult {
   readonly afterError: boolean;
 }
 
-async function probe(entry: string, mode: 'installed' | 'missing', options: { tracing?: boolean; useTraceId?: boolean } = {}): Promise<ProbeResult> {
+async function probe(
+  entry: string,
+  mode: 'installed' | 'missing',
+  options: { tracing?: boolean; useTraceId?: boolean } = {},
+): Promise<ProbeResult> {
   const { stdout } = await run(process.execPath, [PROBE, entry, mode, JSON.stringify(options)], { timeout: 15000 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as ProbeResult;
 }
@@ -27,7 +31,12 @@ beforeAll(() => requireBuilt('dist/index.js', 'dist/index.mjs'));
 
 describe.each(['index.js', 'index.mjs'])('dist/%s', (entry) => {
   test('installed: not loaded by require/import, loaded by the first error answered', async () => {
-    expect(await probe(entry, 'installed')).toEqual({ atRequire: false, status: 500, requestId: expect.stringMatching(/^req_/), afterError: true });
+    expect(await probe(entry, 'installed')).toEqual({
+      atRequire: false,
+      status: 500,
+      requestId: expect.stringMatching(/^req_/),
+      afterError: true,
+    });
   });
 
   test('installed, tracing: false: never loaded, even when an error is answered', async () => {
@@ -36,11 +45,21 @@ describe.each(['index.js', 'index.mjs'])('dist/%s', (entry) => {
 
   test('installed, tracing: false but requestId({ useTraceId: true }): loaded by requestId, which then reads the trace id', async () => {
     // No SDK registered: no active span, so the id is the traceparent header's.
-    expect(await probe(entry, 'installed', { tracing: false, useTraceId: true })).toEqual({ atRequire: false, status: 500, requestId: TRACE_ID, afterError: true });
+    expect(await probe(entry, 'installed', { tracing: false, useTraceId: true })).toEqual({
+      atRequire: false,
+      status: 500,
+      requestId: TRACE_ID,
+      afterError: true,
+    });
   });
 
   test('not installed: errors are answered as usual and useTraceId falls back to the traceparent header', async () => {
-    expect(await probe(entry, 'missing', { useTraceId: true })).toEqual({ atRequire: false, status: 500, requestId: TRACE_ID, afterError: false });
+    expect(await probe(entry, 'missing', { useTraceId: true })).toEqual({
+      atRequire: false,
+      status: 500,
+      requestId: TRACE_ID,
+      afterError: false,
+    });
     expect(await probe(entry, 'missing')).toMatchObject({ status: 500, requestId: expect.stringMatching(/^req_/), afterError: false });
   });
 });

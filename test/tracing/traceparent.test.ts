@@ -13,7 +13,11 @@ describe('parseTraceparent', () => {
 
   test('a later version is read for the fields version 00 knows, anything after them ignored (§3.2.4)', () => {
     expect(parseTraceparent(`01-${TRACE_ID}-${PARENT_ID}-01`)).toEqual({ traceId: TRACE_ID, parentId: PARENT_ID, flags: '01' });
-    expect(parseTraceparent(`cc-${TRACE_ID}-${PARENT_ID}-09-what-the-future-brings`)).toEqual({ traceId: TRACE_ID, parentId: PARENT_ID, flags: '09' });
+    expect(parseTraceparent(`cc-${TRACE_ID}-${PARENT_ID}-09-what-the-future-brings`)).toEqual({
+      traceId: TRACE_ID,
+      parentId: PARENT_ID,
+      flags: '09',
+    });
     // A later version's fields are still separated by `-`.
     expect(parseTraceparent(`cc-${TRACE_ID}-${PARENT_ID}-09x`)).toBeUndefined();
   });
@@ -53,14 +57,17 @@ describe('parseTraceparent', () => {
 
   test('whatever the input, a result has a 32-hex trace id that is not all zeros', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom(...'0123456789abcdef-'), minLength: 50, maxLength: 70 })), (value) => {
-        const parsed = parseTraceparent(value);
-        if (parsed === undefined) return;
-        expect(parsed.traceId).toMatch(/^[0-9a-f]{32}$/);
-        expect(parsed.traceId).not.toMatch(/^0+$/);
-        expect(parsed.parentId).toMatch(/^[0-9a-f]{16}$/);
-        expect(value.startsWith('ff-')).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom(...'0123456789abcdef-'), minLength: 50, maxLength: 70 })),
+        (value) => {
+          const parsed = parseTraceparent(value);
+          if (parsed === undefined) return;
+          expect(parsed.traceId).toMatch(/^[0-9a-f]{32}$/);
+          expect(parsed.traceId).not.toMatch(/^0+$/);
+          expect(parsed.parentId).toMatch(/^[0-9a-f]{16}$/);
+          expect(value.startsWith('ff-')).toBe(false);
+        },
+      ),
     );
   });
 });

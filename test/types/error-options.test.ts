@@ -79,7 +79,14 @@ test('allow on 405, challenge on 401 and 407, upgrade on 426', () => {
 });
 
 test('common options everywhere', () => {
-  new NotFoundError('x', { code: 'user_not_found', details: { id: 1 }, cause: new Error('y'), headers: { 'X-A': 'b', 'X-N': 1, 'X-L': ['a'] }, expose: true, captureStack: true });
+  new NotFoundError('x', {
+    code: 'user_not_found',
+    details: { id: 1 },
+    cause: new Error('y'),
+    headers: { 'X-A': 'b', 'X-N': 1, 'X-L': ['a'] },
+    expose: true,
+    captureStack: true,
+  });
   // @ts-expect-error header values are strings, numbers or lists of strings
   new NotFoundError('x', { headers: { 'X-A': { nested: true } } });
   // @ts-expect-error expose is a boolean
@@ -117,7 +124,7 @@ test('defineErrorCodes: a typo in a code fails to compile', () => {
   ).toThrow(/not a catalog status/);
 });
 
-test('a pino logger and pino-http\'s req.log are ErrorLoggers', () => {
+test("a pino logger and pino-http's req.log are ErrorLoggers", () => {
   expectTypeOf<Logger>().toExtend<ErrorLogger>();
   // pino-http declares `req.log` on IncomingMessage.
   expectTypeOf<IncomingMessage['log']>().toExtend<ErrorLogger>();

@@ -69,14 +69,18 @@ function detailsOf(schema: StandardSchemaV1, value: unknown, location: FieldLoca
 describe.each(LIBRARIES)('validate() with %s', (name, body, query, expected) => {
   describe.each(EXPRESS_VERSIONS)('on %s', (_express, express) => {
     test('a passing request gets the parsed output', async () => {
-      const res = await request(appWith(express, body, query)).post('/users?page=2').send({ email: 'ada@example.com', age: name === 'zod 3' ? 36 : '36' });
+      const res = await request(appWith(express, body, query))
+        .post('/users?page=2')
+        .send({ email: 'ada@example.com', age: name === 'zod 3' ? 36 : '36' });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({ body: { email: 'ada@example.com', age: 36 }, query: { page: 2 } });
     });
 
     test('body and query failing at once: one 400, paths qualified by part', async () => {
       const sent = { email: 'not-an-email', age: name === 'arktype' ? '1.5' : '12' };
-      const res = await request(appWith(express, body, query)).post('/users?page=x').send(sent);
+      const res = await request(appWith(express, body, query))
+        .post('/users?page=x')
+        .send(sent);
       const details = expectErrorResponse(res, 400).error.details;
       expect(details).toEqual(expected);
       expect(details).toEqual([...detailsOf(query, { page: 'x' }, 'query'), ...detailsOf(body, sent, 'body')]);

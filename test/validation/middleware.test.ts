@@ -85,7 +85,10 @@ test('a sync throw after an async part: next gets the throw, the pending part ca
   process.on('unhandledRejection', unhandled);
   try {
     // params is checked before headers and body: the async part is pending when body throws.
-    const next = run(validate({ params: asyncSchema(() => Promise.reject(new Error('late'))), body: Throwing }), requestWith({ params: {} }));
+    const next = run(
+      validate({ params: asyncSchema(() => Promise.reject(new Error('late'))), body: Throwing }),
+      requestWith({ params: {} }),
+    );
     expect(next).toHaveBeenCalledTimes(1);
     expect(next).toHaveBeenCalledWith(boom);
     await new Promise((resolve) => setImmediate(resolve));
@@ -119,7 +122,12 @@ test('the error lists details by part, and its cause names them without the valu
 test('query: an own property shadows the Express 5 prototype getter, writable and enumerable', () => {
   const req = expressFiveRequest({ page: '3' });
   run(validate({ query: Query }), req);
-  expect(Object.getOwnPropertyDescriptor(req, 'query')).toEqual({ value: { page: 3 }, writable: true, configurable: true, enumerable: true });
+  expect(Object.getOwnPropertyDescriptor(req, 'query')).toEqual({
+    value: { page: 3 },
+    writable: true,
+    configurable: true,
+    enumerable: true,
+  });
   expect(req.query).toBe(req.query);
   req.query = { page: 4 };
   expect(req.query).toEqual({ page: 4 });

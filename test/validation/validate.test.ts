@@ -199,11 +199,15 @@ describe('validate() options', () => {
     ['an array', [User]],
     ['a string', 'body'],
   ])('rejects %s at creation', (_name, value) => {
-    expect(() => validate(value as never)).toThrow(new TypeError('validate() takes an object of schemas: { body, query, params, headers }'));
+    expect(() => validate(value as never)).toThrow(
+      new TypeError('validate() takes an object of schemas: { body, query, params, headers }'),
+    );
   });
 
   test('rejects an unknown key, naming it', () => {
-    expect(() => validate({ bdy: User } as never)).toThrow(new TypeError('validate(): unknown key "bdy"; expected body, query, params or headers'));
+    expect(() => validate({ bdy: User } as never)).toThrow(
+      new TypeError('validate(): unknown key "bdy"; expected body, query, params or headers'),
+    );
   });
 
   test.each([

@@ -18,7 +18,14 @@ export function recognizeAjv(error: unknown): ApiError | undefined {
     const segments = typeof failure.instancePath === 'string' ? splitPath(failure.instancePath) : [];
     const property = keywordProperty(failure.params);
     // With `verbose: true` ajv keeps the value on `data`: only compared, never kept.
-    details.push(safeIssue(issuePath(undefined, property === undefined ? segments : [...segments, property]), keywordCode(failure.keyword), failure.message, failure.data));
+    details.push(
+      safeIssue(
+        issuePath(undefined, property === undefined ? segments : [...segments, property]),
+        keywordCode(failure.keyword),
+        failure.message,
+        failure.data,
+      ),
+    );
   }
   return validationFailure('ajv', details);
 }

@@ -6,7 +6,9 @@ import { isBag, type Bag } from './recognizer';
 
 // body-parser marks its errors with `type`; each gets a status and a code of its own so a client
 // can tell malformed JSON from a body that is too large or in the wrong charset.
-const BODY_PARSER_ERRORS: Readonly<Record<string, { code: LibraryCode | 'content_too_large' | 'forbidden' | 'bad_request'; status: ErrorStatus }>> = {
+const BODY_PARSER_ERRORS: Readonly<
+  Record<string, { code: LibraryCode | 'content_too_large' | 'forbidden' | 'bad_request'; status: ErrorStatus }>
+> = {
   'entity.parse.failed': { status: 400, code: 'malformed_json' },
   'entity.too.large': { status: 413, code: 'content_too_large' },
   'parameters.too.many': { status: 413, code: 'too_many_parameters' },

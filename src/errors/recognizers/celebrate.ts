@@ -25,7 +25,10 @@ export function recognizeCelebrate(error: unknown): ApiError | undefined {
   if (!segments.every(([, failure]) => isJoiError(failure))) return undefined;
   const details: ValidationIssue[] = [];
   for (const [segment, failure] of segments) {
-    const location = typeof segment === 'string' && Object.prototype.hasOwnProperty.call(SEGMENT_LOCATIONS, segment) ? SEGMENT_LOCATIONS[segment] : undefined;
+    const location =
+      typeof segment === 'string' && Object.prototype.hasOwnProperty.call(SEGMENT_LOCATIONS, segment)
+        ? SEGMENT_LOCATIONS[segment]
+        : undefined;
     details.push(...joiIssues((failure as { details: unknown[] }).details, location));
   }
   // `validationFailure` keeps the first MAX_DETAILS.

@@ -54,7 +54,8 @@ function collect(errors: readonly unknown[], details: ValidationIssue[], depth: 
  * not `array()`, whose formatter the app may have replaced; their `value`s are never kept.
  */
 export function recognizeExpressValidator(error: unknown): ApiError | undefined {
-  if (!isBag(error) || typeof error.mapped !== 'function' || typeof error.isEmpty !== 'function' || !Array.isArray(error.errors)) return undefined;
+  if (!isBag(error) || typeof error.mapped !== 'function' || typeof error.isEmpty !== 'function' || !Array.isArray(error.errors))
+    return undefined;
   const details: ValidationIssue[] = [];
   collect(error.errors, details, 0);
   return validationFailure('express-validator', details);

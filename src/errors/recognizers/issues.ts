@@ -61,8 +61,14 @@ export function issuePath(location: string | undefined, segments: readonly unkno
 export function splitPath(path: string): (string | number)[] {
   if (path === '') return [];
   const parts = path.startsWith('/')
-    ? path.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    : path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '').split('.');
+    ? path
+        .slice(1)
+        .split('/')
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    : path
+        .replace(/\[(\d+)\]/g, '.$1')
+        .replace(/^\./, '')
+        .split('.');
   return parts.map((part) => (/^(0|[1-9]\d*)$/.test(part) ? Number(part) : part));
 }
 

@@ -26,7 +26,8 @@ const JOI_TYPES: Readonly<Record<string, IssueCode>> = {
   'string.isoDate': 'invalid_format',
 };
 
-const FORMAT_TYPE = /^string\.(alphanum|creditCard|dataUri|domain|email|guid|hex|hexAlign|hostname|ip|ipVersion|isoDuration|lowercase|normalize|token|trim|uppercase|uri|uriCustomScheme|uriRelativeOnly|pattern\..+)$/;
+const FORMAT_TYPE =
+  /^string\.(alphanum|creditCard|dataUri|domain|email|guid|hex|hexAlign|hostname|ip|ipVersion|isoDuration|lowercase|normalize|token|trim|uppercase|uri|uriCustomScheme|uriRelativeOnly|pattern\..+)$/;
 
 // Types whose default message quotes the value (`"code" with value "x1" fails to match...`), or
 // an error an app's custom rule threw (`any.custom` appends its message, which may say anything).
@@ -60,7 +61,9 @@ export function joiIssues(details: readonly unknown[], location?: FieldLocation)
     const type = typeof detail.type === 'string' ? detail.type : '';
     const path = issuePath(location, Array.isArray(detail.path) ? (detail.path as unknown[]) : []);
     const code = codeOf(type, context);
-    issues.push(VALUE_QUOTING_TYPE.test(type) ? issue(path, code, ISSUE_CODES[code]) : safeIssue(path, code, detail.message, context.value));
+    issues.push(
+      VALUE_QUOTING_TYPE.test(type) ? issue(path, code, ISSUE_CODES[code]) : safeIssue(path, code, detail.message, context.value),
+    );
   }
   return issues;
 }

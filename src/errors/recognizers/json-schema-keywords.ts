@@ -31,7 +31,9 @@ const KEYWORD_CODES: Readonly<Record<string, IssueCode>> = {
 
 /** The issue code of a JSON Schema keyword; `invalid` for the others (`oneOf`, `not`, ...). */
 export function keywordCode(keyword: unknown): IssueCode {
-  return typeof keyword === 'string' && Object.prototype.hasOwnProperty.call(KEYWORD_CODES, keyword) ? (KEYWORD_CODES[keyword] ?? 'invalid') : 'invalid';
+  return typeof keyword === 'string' && Object.prototype.hasOwnProperty.call(KEYWORD_CODES, keyword)
+    ? (KEYWORD_CODES[keyword] ?? 'invalid')
+    : 'invalid';
 }
 
 /** For `required` and unknown-property errors, the property the error is about. */

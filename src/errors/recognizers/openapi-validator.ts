@@ -39,7 +39,14 @@ function codeOf(errorCode: unknown, message: unknown): IssueCode {
  * 401) keep their status through the generic status reader.
  */
 export function recognizeOpenApiValidator(error: unknown): ApiError | undefined {
-  if (!isBag(error) || error.status !== 400 || error.name !== 'Bad Request' || typeof error.path !== 'string' || !Array.isArray(error.errors)) return undefined;
+  if (
+    !isBag(error) ||
+    error.status !== 400 ||
+    error.name !== 'Bad Request' ||
+    typeof error.path !== 'string' ||
+    !Array.isArray(error.errors)
+  )
+    return undefined;
   const details: ValidationIssue[] = [];
   for (const raw of error.errors.slice(0, MAX_DETAILS)) {
     const failure = isBag(raw) ? raw : {};

@@ -18,7 +18,12 @@ const unquote = (name: string): string => name.replace(/^"|"$/g, '');
 function postgresViolation(error: Bag): ApiError {
   const match = typeof error.detail === 'string' ? PG_KEY_COLUMNS.exec(error.detail) : null;
   const fields = match?.[1] === undefined ? [] : fieldNames(match[1].split(', ').map(unquote));
-  return alreadyExists(fields, { source: 'postgres', sqlstate: UNIQUE_VIOLATION, table: logText(error.table), constraint: logText(error.constraint) });
+  return alreadyExists(fields, {
+    source: 'postgres',
+    sqlstate: UNIQUE_VIOLATION,
+    table: logText(error.table),
+    constraint: logText(error.constraint),
+  });
 }
 
 function isSqliteUnique(error: Bag): boolean {
@@ -29,7 +34,8 @@ function isSqliteUnique(error: Bag): boolean {
 
 function sqliteViolation(error: Bag): ApiError {
   const match = typeof error.message === 'string' ? SQLITE_COLUMNS.exec(error.message) : null;
-  const fields = match?.[1] === undefined ? [] : fieldNames(match[1].split(', ').map((column) => unquote(column.slice(column.indexOf('.') + 1))));
+  const fields =
+    match?.[1] === undefined ? [] : fieldNames(match[1].split(', ').map((column) => unquote(column.slice(column.indexOf('.') + 1))));
   return alreadyExists(fields, { source: 'sqlite', code: logText(error.code, 64) });
 }
 

@@ -3,7 +3,6 @@ import { MAX_DETAILS, issue, issuePath, type FieldLocation, type IssueCode } fro
 import { quotesValue, type QuoteRule } from './quoted-value';
 import { isBag } from './recognizer';
 
-
 // Nested unions and intersections are followed this deep, no further: a schema is finite, a
 // hand-built error need not be.
 export const MAX_DEPTH = 8;

@@ -80,7 +80,11 @@ export function recognizeSequelize(error: unknown): ApiError | undefined {
   if (!isBag(error)) return undefined;
   if (error.name === 'SequelizeUniqueConstraintError') {
     const parent = isBag(error.parent) ? error.parent : {};
-    return alreadyExists(uniqueFieldsOf(error), { source: 'sequelize', table: logText(parent.table), constraint: logText(parent.constraint) });
+    return alreadyExists(uniqueFieldsOf(error), {
+      source: 'sequelize',
+      table: logText(parent.table),
+      constraint: logText(parent.constraint),
+    });
   }
   if (error.name === 'SequelizeValidationError' && Array.isArray(error.errors)) {
     return validationFailure('sequelize', validationIssues(error.errors));

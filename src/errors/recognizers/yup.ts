@@ -53,7 +53,9 @@ function issuesOf(failure: Bag): ValidationIssue[] {
   // yup's default `typeError` messages print the value ("but the final value was: `"abc"`",
   // "for value: `[...]`"); an app's own (`.typeError('Age must be a number')`) is kept.
   if (type === 'typeError' && (typeof failure.message !== 'string' || DEFAULT_TYPE_ERROR.test(failure.message))) {
-    return [issue(path, code, typeof params.type === 'string' && /^[a-z]+$/.test(params.type) ? `Must be a ${params.type}.` : ISSUE_CODES[code])];
+    return [
+      issue(path, code, typeof params.type === 'string' && /^[a-z]+$/.test(params.type) ? `Must be a ${params.type}.` : ISSUE_CODES[code]),
+    ];
   }
   return [safeIssue(path, code, failure.message, failure.value, params.originalValue)];
 }

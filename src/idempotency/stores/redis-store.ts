@@ -159,7 +159,8 @@ export class RedisStore implements IdempotencyStore {
   }
 
   #untilReady(client: RedisClientLike): Promise<void> {
-    if (this.#waiters.size >= this.#maxWaiting) return Promise.reject(new Error(`RedisStore: ${this.#maxWaiting} requests already wait for the connection`));
+    if (this.#waiters.size >= this.#maxWaiting)
+      return Promise.reject(new Error(`RedisStore: ${this.#maxWaiting} requests already wait for the connection`));
     if (this.#listeningTo !== client) {
       this.#listeningTo = client;
       client.once?.('ready', () => {

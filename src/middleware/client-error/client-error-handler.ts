@@ -64,12 +64,16 @@ export function clientErrorHandler(options: ClientErrorHandlerOptions = {}): Cli
   }
   const ids = options.requestId;
   const header = ids?.header ?? REQUEST_ID_HEADER;
-  if (!isValidHeaderName(header)) throw new TypeError(`clientErrorHandler: the requestId header "${String(header)}" is not a valid header name`);
+  if (!isValidHeaderName(header))
+    throw new TypeError(`clientErrorHandler: the requestId header "${String(header)}" is not a valid header name`);
   // The app's generator, checked on every use as requestId() does: its id goes into a raw head.
-  const newId = ids === undefined ? generateRequestId : () => {
-    const id = ids.newId();
-    return isValidRequestId(id) ? id : generateRequestId();
-  };
+  const newId =
+    ids === undefined
+      ? generateRequestId
+      : () => {
+          const id = ids.newId();
+          return isValidRequestId(id) ? id : generateRequestId();
+        };
   const problem = options.format === 'problem';
   if (options.format !== undefined && !problem && options.format !== 'envelope') {
     throw new TypeError(`clientErrorHandler: format must be 'envelope' or 'problem', not "${String(options.format)}"`);
@@ -94,7 +98,16 @@ export function clientErrorHandler(options: ClientErrorHandlerOptions = {}): Cli
     } catch {
       requestId = generateRequestId();
     }
-    const view: ErrorView = { status, title: info.phrase, code: info.code, message: info.message, details: undefined, requestId, instance: undefined, debug: undefined };
+    const view: ErrorView = {
+      status,
+      title: info.phrase,
+      code: info.code,
+      message: info.message,
+      details: undefined,
+      requestId,
+      instance: undefined,
+      debug: undefined,
+    };
     const body = JSON.stringify(problem ? toProblemDetails(view, { typeBase: options.problemTypeBase }) : toEnvelope(view));
     const head = [
       // RFC 9110 reason phrases, as errorHandler writes them (413 is "Content Too Large").
@@ -113,7 +126,12 @@ export function clientErrorHandler(options: ClientErrorHandlerOptions = {}): Cli
         request_id: requestId,
         status,
         code: info.code,
-        error: { code, reason: textOf(error?.reason), message: textOf(error?.message), bytes_parsed: typeof error?.bytesParsed === 'number' ? error.bytesParsed : undefined },
+        error: {
+          code,
+          reason: textOf(error?.reason),
+          message: textOf(error?.message),
+          bytes_parsed: typeof error?.bytesParsed === 'number' ? error.bytesParsed : undefined,
+        },
       };
       try {
         (logger ?? defaultLogger())[level](fields, `client error -> ${status} ${info.code}${code === undefined ? '' : ` (${code})`}`);

@@ -23,12 +23,7 @@ export function getResponseError(res: ServerResponse): ApiError | undefined {
 }
 
 /** An Express error-handling middleware (four parameters). */
-export type ErrorMiddleware = (
-  error: unknown,
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (error?: unknown) => void,
-) => void;
+export type ErrorMiddleware = (error: unknown, req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 /**
  * The central error middleware: turns anything thrown into the right status, headers and one JSON
@@ -86,7 +81,13 @@ function respond(config: ErrorHandlerConfig, req: IncomingMessage, res: ServerRe
     return true;
   } catch (failure) {
     // e.g. details that JSON cannot write (a BigInt, a cycle): a bug worth an error line.
-    writeLog(config, req, 'error', { request_id: requestId, status: 500, error: serializeError(failure) }, 'failed to write the error response');
+    writeLog(
+      config,
+      req,
+      'error',
+      { request_id: requestId, status: 500, error: serializeError(failure) },
+      'failed to write the error response',
+    );
     writeFallback(config, req, res, requestId);
     return false;
   }

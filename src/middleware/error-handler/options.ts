@@ -15,8 +15,7 @@ import { resolveReporting, type ErrorReportingOptions, type ReportingConfig } fr
 
 /** A level per status (`404`), per class (`'4xx'`, `'5xx'`), or a function of the error. */
 export type LogLevelOption =
-  | Readonly<Partial<Record<number | '4xx' | '5xx', LogLevel | 'silent'>>>
-  | ((error: ApiError) => LogLevel | 'silent');
+  Readonly<Partial<Record<number | '4xx' | '5xx', LogLevel | 'silent'>>> | ((error: ApiError) => LogLevel | 'silent');
 
 /**
  * Options of {@link errorHandler}. `Req` is the request type `onError` and `shouldReport`
@@ -125,8 +124,7 @@ function levelResolver(option: LogLevelOption | undefined): (error: ApiError) =>
     // A typo here ('warning') would silently lose every log line of that status: fail at startup.
     if (!VALID_LEVELS.has(level)) throw new TypeError(`errorHandler: logLevel ${key} is "${String(level)}", not a pino level or 'silent'`);
   }
-  return (error) =>
-    table[error.status] ?? table[error.status >= 500 ? '5xx' : '4xx'] ?? (error.status >= 500 ? 'error' : 'warn');
+  return (error) => table[error.status] ?? table[error.status >= 500 ? '5xx' : '4xx'] ?? (error.status >= 500 ? 'error' : 'warn');
 }
 
 function samplerOf(option: false | LogSamplingOptions | undefined, logger: (() => ErrorLogger) | undefined): LogSampler | undefined {
@@ -164,7 +162,12 @@ function docsBaseUrlOf(value: string | undefined): string | undefined {
   }
   // Written into a Link header between `<` and `>` and into every body: an absolute http(s) URL
   // with nothing that would break out of either.
-  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:') || !isSafeHeaderValue(value, 1024) || /[<>"\s]/.test(value)) {
+  if (
+    url === undefined ||
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    !isSafeHeaderValue(value, 1024) ||
+    /[<>"\s]/.test(value)
+  ) {
     throw new TypeError('errorHandler: `docsBaseUrl` must be an absolute http(s) URL without spaces, quotes, < or >');
   }
   return value;
@@ -182,7 +185,9 @@ export function resolveOptions<Req extends IncomingMessage>(options: ErrorHandle
   if (challenge === '') throw new TypeError('errorHandler: `challenge` must name at least one auth scheme (a token)');
   // The request-id header is configured once, on requestId(): a second setting here could only disagree.
   if ((options as { requestIdHeader?: unknown }).requestIdHeader !== undefined) {
-    throw new TypeError('errorHandler: `requestIdHeader` is no longer an option; set the header on requestId({ header }), which errorHandler reads');
+    throw new TypeError(
+      'errorHandler: `requestIdHeader` is no longer an option; set the header on requestId({ header }), which errorHandler reads',
+    );
   }
   const format = options.format ?? 'envelope';
   if (typeof format !== 'function' && !FORMATS.has(format)) {

@@ -18,7 +18,9 @@ function logFailure(config: ErrorHandlerConfig, report: ErrorReport<IncomingMess
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 /**
@@ -64,6 +66,8 @@ export function reportError(
   }
   if (isThenable(result)) {
     // Promise.resolve adopts any thenable, one whose `then` throws too: always a handled rejection.
-    Promise.resolve(result).catch((failure: unknown) => logFailure(config, report, failure, 'the onError hook rejected; the response was not affected'));
+    Promise.resolve(result).catch((failure: unknown) =>
+      logFailure(config, report, failure, 'the onError hook rejected; the response was not affected'),
+    );
   }
 }

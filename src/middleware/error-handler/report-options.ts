@@ -50,7 +50,8 @@ export interface ReportingConfig {
 export function resolveReporting<Req extends IncomingMessage>(options: ErrorReportingOptions<Req>): ReportingConfig | undefined {
   const { onError, shouldReport } = options;
   if (onError !== undefined && typeof onError !== 'function') throw new TypeError('errorHandler: `onError` must be a function');
-  if (shouldReport !== undefined && typeof shouldReport !== 'function') throw new TypeError('errorHandler: `shouldReport` must be a function');
+  if (shouldReport !== undefined && typeof shouldReport !== 'function')
+    throw new TypeError('errorHandler: `shouldReport` must be a function');
   if (onError === undefined) return undefined;
   // Express hands the error middleware its own Request, the type `Req` describes.
   return {

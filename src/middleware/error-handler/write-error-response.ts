@@ -47,13 +47,7 @@ const CHALLENGE_HEADERS = [
 /** HTTP/2 and later forbid connection-specific fields, Upgrade among them (RFC 9113 §8.2.2). */
 const isHttp1 = (req: IncomingMessage): boolean => req.httpVersionMajor === 1;
 
-function setErrorHeaders(
-  config: ErrorHandlerConfig,
-  req: IncomingMessage,
-  res: ServerResponse,
-  error: ApiError,
-  requestId: string,
-): void {
+function setErrorHeaders(config: ErrorHandlerConfig, req: IncomingMessage, res: ServerResponse, error: ApiError, requestId: string): void {
   const headers = error.headers;
   let requestIdHeader: string | undefined;
   for (const name of Object.keys(headers)) {
@@ -67,7 +61,13 @@ function setErrorHeaders(
       // foreign error's may say `5.5` or `soon` (RFC 9110 §10.2.3 has neither).
       value = normalizeRetryAfter(value);
       if (value === undefined) {
-        writeLog(config, req, 'warn', { request_id: requestId, status: error.status, header: name }, 'dropped an invalid Retry-After header');
+        writeLog(
+          config,
+          req,
+          'warn',
+          { request_id: requestId, status: error.status, header: name },
+          'dropped an invalid Retry-After header',
+        );
         continue;
       }
     }
@@ -75,7 +75,13 @@ function setErrorHeaders(
       res.setHeader(name, value);
     } else {
       // Neither the value (it may be an injection attempt) nor its content is logged, only where it was.
-      writeLog(config, req, 'warn', { request_id: requestId, header: String(name).slice(0, 256), length: typeof value === 'string' ? value.length : undefined }, 'dropped an unsafe error header');
+      writeLog(
+        config,
+        req,
+        'warn',
+        { request_id: requestId, header: String(name).slice(0, 256), length: typeof value === 'string' ? value.length : undefined },
+        'dropped an unsafe error header',
+      );
     }
   }
 }
@@ -105,7 +111,13 @@ function normalizeChallenges(
     if (inherited === undefined) {
       res.removeHeader(name);
       const action = error.status === requiredBy ? 'replaced' : 'dropped';
-      writeLog(config, req, 'warn', { request_id: requestId, status: error.status, header: name, length: value.length }, `${action} a ${name} value that holds no challenge`);
+      writeLog(
+        config,
+        req,
+        'warn',
+        { request_id: requestId, status: error.status, header: name, length: value.length },
+        `${action} a ${name} value that holds no challenge`,
+      );
     } else if (inherited !== value && isSafeHeaderValue(inherited, config.maxHeaderLength)) {
       res.setHeader(name, inherited);
     }
@@ -136,7 +148,14 @@ function fillRequiredHeaders(
     if (rule.name === 'Upgrade' && !isHttp1(req)) continue;
     const fallback = rule.name === 'Allow' ? computedAllow(config, req) : config.requiredHeaders[rule.name];
     if (fallback !== undefined && isSafeHeaderValue(fallback, config.maxHeaderLength)) res.setHeader(rule.name, fallback);
-    else writeLog(config, req, 'warn', { request_id: requestId, status: error.status, header: rule.name }, `a ${error.status} response lacks the required ${rule.name} header`);
+    else
+      writeLog(
+        config,
+        req,
+        'warn',
+        { request_id: requestId, status: error.status, header: rule.name },
+        `a ${error.status} response lacks the required ${rule.name} header`,
+      );
   }
 }
 
@@ -147,7 +166,9 @@ function fillRequiredHeaders(
 function addUpgradeOption(req: IncomingMessage, res: ServerResponse): void {
   if (!isHttp1(req) || !res.hasHeader('Upgrade')) return;
   const current = res.getHeader('Connection');
-  const closing = (res as ServerResponse & { shouldKeepAlive?: boolean }).shouldKeepAlive === false || /(?:^|[\s,])close(?:$|[\s,])/i.test(String(current ?? ''));
+  const closing =
+    (res as ServerResponse & { shouldKeepAlive?: boolean }).shouldKeepAlive === false ||
+    /(?:^|[\s,])close(?:$|[\s,])/i.test(String(current ?? ''));
   res.setHeader('Connection', closing ? 'upgrade, close' : 'upgrade');
 }
 
@@ -267,7 +288,8 @@ export function writeErrorResponse(
   const formatter = config.formatter;
   const problem = formatter === undefined && prefersProblemDetails(config.format, req);
   const view = viewOf(config, req, error, requestId, problem);
-  const representation = formatter === undefined ? builtInRepresentation(config, view, problem) : formattedRepresentation(config, formatter, req, view);
+  const representation =
+    formatter === undefined ? builtInRepresentation(config, view, problem) : formattedRepresentation(config, formatter, req, view);
 
   for (const name of res.getHeaderNames()) if (STALE_HEADERS.has(name)) res.removeHeader(name);
   setErrorHeaders(config, req, res, error, requestId);

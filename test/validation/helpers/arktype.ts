@@ -11,7 +11,15 @@ import { buildSync } from 'esbuild';
 export function loadArktype(): typeof Arktype {
   const entry = path.join(__dirname, '..', '..', '..', 'node_modules', 'arktype', 'out', 'index.js');
   const outfile = path.join(mkdtempSync(path.join(os.tmpdir(), 'arktype-')), 'arktype.cjs');
-  const { outputFiles } = buildSync({ entryPoints: [entry], bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, outfile });
+  const { outputFiles } = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    outfile,
+  });
   writeFileSync(outfile, outputFiles[0]!.contents);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(outfile) as typeof Arktype;
