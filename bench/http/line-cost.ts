@@ -8,8 +8,7 @@ import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { Bench } from 'tinybench';
-import { cpuNow } from '../shared/clock';
+import { cpuRounds } from '../shared/cpu-rounds';
 import { describeLibrary, lib } from '../shared/library';
 import { describeMachine } from '../shared/machine';
 import { formatNumber, median, table } from '../shared/stats';
@@ -76,17 +75,10 @@ async function main(): Promise<void> {
   console.log(
     `method: tinybench on CPU time (process.cpuUsage, all threads), ${args.time} ms per case, ${args.rounds} rounds (median), batches of ${BATCH} then setImmediate; lines to ${dest}`,
   );
-  const samples = new Map<string, number[]>();
-  for (let round = 0; round < Number(args.rounds); round++) {
-    const bench = new Bench({ time: Number(args.time), warmupTime: 200, now: cpuNow });
+  const p50s = await cpuRounds({ rounds: Number(args.rounds), time: Number(args.time) }, (bench) => {
     for (const [name, handler] of CASES) bench.add(name, task(handler));
-    await bench.run();
-    for (const done of bench.tasks) {
-      const result = done.result;
-      if (!('latency' in result)) throw new Error(`${done.name}: ${JSON.stringify(result)}`);
-      samples.set(done.name, [...(samples.get(done.name) ?? []), (result.latency.p50 * 1000) / BATCH]);
-    }
-  }
+  });
+  const samples = new Map([...p50s].map(([name, rounds]) => [name, rounds.map((p50) => (p50 * 1000) / BATCH)]));
   const micros = (name: string): number => median(samples.get(name)!);
   const base = micros(CASES[0][0]);
   console.log();

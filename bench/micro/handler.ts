@@ -7,8 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { Bench } from 'tinybench';
-import { cpuNow } from '../shared/clock';
+import { cpuRounds } from '../shared/cpu-rounds';
 import { describeLibrary, lib, loadLibrary, type LibraryApi } from '../shared/library';
 import { describeMachine } from '../shared/machine';
 import { formatNumber, median, table } from '../shared/stats';
@@ -75,21 +74,14 @@ async function main(): Promise<void> {
   );
   if (OTHER !== undefined) console.log(`compared with: ${describeLibrary(path.resolve(args.compare!))}`);
   const names = CASES.map(([name]) => name);
-  const samples = new Map<string, number[]>();
-  for (let round = 0; round < Number(args.rounds); round++) {
-    const bench = new Bench({ time: Number(args.time), warmupTime: 200, now: cpuNow });
+  const p50s = await cpuRounds({ rounds: Number(args.rounds), time: Number(args.time) }, (bench) => {
     for (const [index, [name, handler, make, accept]] of CASES.entries()) {
       bench.add(`A ${name}`, task(handler, make, accept));
       const other = OTHER?.[index];
       if (other !== undefined) bench.add(`B ${name}`, task(other[1], other[2], other[3]));
     }
-    await bench.run();
-    for (const task of bench.tasks) {
-      const result = task.result;
-      if (!('latency' in result)) throw new Error(`${task.name}: ${JSON.stringify(result)}`);
-      samples.set(task.name, [...(samples.get(task.name) ?? []), (result.latency.p50 * 1000) / BATCH]);
-    }
-  }
+  });
+  const samples = new Map([...p50s].map(([name, rounds]) => [name, rounds.map((p50) => (p50 * 1000) / BATCH)]));
   const micros = (name: string): number => median(samples.get(name)!);
   console.log();
   console.log(

@@ -12,11 +12,10 @@
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { Bench } from 'tinybench';
 import * as v from 'valibot';
 import { z } from 'zod';
 import { z as z3 } from 'zod3';
-import { cpuNow } from '../shared/clock';
+import { cpuRounds } from '../shared/cpu-rounds';
 import { describeLibrary, lib } from '../shared/library';
 import { describeMachine } from '../shared/machine';
 import { formatNumber, median, table } from '../shared/stats';
@@ -88,25 +87,20 @@ async function main(): Promise<void> {
   console.log('# schema validators: recognising a thrown ZodError/ValiError vs our own ValidationError');
   console.log(`machine: ${describeMachine()}`);
   console.log(`library: ${describeLibrary()}`);
-  const samples = new Map<string, number[]>();
-  const ratios = new Map<string, number[]>();
   const baselineOf = (name: string): string => CASES[name.includes('pino') ? PINO_BASELINE : 0]![0];
-  for (let round = 0; round < Number(args.rounds); round++) {
-    const bench = new Bench({ time: Number(args.time), warmupTime: 200, now: cpuNow });
+  const p50s = await cpuRounds({ rounds: Number(args.rounds), time: Number(args.time) }, (bench) => {
     for (const [name, handler, make] of CASES) bench.add(name, task(handler, make));
-    await bench.run();
-    const micros = new Map<string, number>();
-    for (const result of bench.tasks) {
-      if (!('latency' in result.result)) throw new Error(`${result.name}: ${JSON.stringify(result.result)}`);
-      micros.set(result.name, (result.result.latency.p50 * 1000) / BATCH);
-    }
-    // A ratio is taken within a round, seconds after its baseline: on a shared machine the load
-    // drifts between rounds more than between neighbouring cases.
-    for (const [name] of CASES) {
-      samples.set(name, [...(samples.get(name) ?? []), micros.get(name)!]);
-      ratios.set(name, [...(ratios.get(name) ?? []), micros.get(name)! / micros.get(baselineOf(name))!]);
-    }
-  }
+  });
+  const microsOf = (name: string): number[] => p50s.get(name)!.map((p50) => (p50 * 1000) / BATCH);
+  // A ratio is taken within a round, seconds after its baseline: on a shared machine the load
+  // drifts between rounds more than between neighbouring cases.
+  const samples = new Map(CASES.map(([name]) => [name, microsOf(name)]));
+  const ratios = new Map(
+    CASES.map(([name]) => {
+      const baseline = samples.get(baselineOf(name))!;
+      return [name, samples.get(name)!.map((micros, round) => micros / baseline[round]!)];
+    }),
+  );
   console.log();
   console.log(
     `method: tinybench on CPU time, ${args.time} ms per case, ${args.rounds} rounds; ratio: median of each round's ratio to its baseline`,
