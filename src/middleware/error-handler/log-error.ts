@@ -66,7 +66,6 @@ export function logError(config: ErrorHandlerConfig, req: IncomingMessage, error
     level = error.status >= 500 ? 'error' : 'warn';
   }
   if (level === 'silent') return;
-  const path = requestPath(req);
   let route: string | undefined;
   try {
     // Known when statusMetrics() watches the routing: the template groups one endpoint's errors.
@@ -79,6 +78,8 @@ export function logError(config: ErrorHandlerConfig, req: IncomingMessage, error
     suppressed = config.logSampler.admit(error.status, error.code, route, level);
     if (suppressed < 0) return;
   }
+  // Only for a line that is written: a held-back one costs the sampler's look-up alone.
+  const path = requestPath(req);
   const fields: Record<string, unknown> = {
     request_id: requestId,
     method: req.method,
