@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { LineBatch } from '../../src/logging/line-batch';
 import { cpuRounds } from '../shared/cpu-rounds';
 import { describeLibrary, lib } from '../shared/library';
 import { describeMachine } from '../shared/machine';
@@ -27,13 +28,25 @@ const BATCH = 100;
 const noop = (): void => undefined;
 
 // What `errorHandler()` uses by default (src/logging/logger.ts), to `--dest` instead of stdout.
-const asyncDestination = () => pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: 1000 });
+const asyncDestination = () => new LineBatch(pino.destination({ dest, sync: false, minLength: 0 }), 4096);
 
 const CASES = [
   ['logger: false', lib.errorHandler({ logger: false })],
   [
-    'default logger (async, 4 KB writes), logSampling: false',
+    'default logger (4 KB batches to an async destination), logSampling: false',
     lib.errorHandler({ logger: pino({ name: 'express-api-errors' }, asyncDestination()), logSampling: false }),
+  ],
+  [
+    // What the line costs before any byte is written: the fields, pino's serialisation.
+    'pino to a no-op stream (no write), logSampling: false',
+    lib.errorHandler({ logger: pino({ name: 'express-api-errors' }, { write: () => true }), logSampling: false }),
+  ],
+  [
+    "sonic-boom's own 4 KB buffer (the default logger until 2026-12-03), logSampling: false",
+    lib.errorHandler({
+      logger: pino({ name: 'express-api-errors' }, pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: 1000 })),
+      logSampling: false,
+    }),
   ],
   [
     "pino's own default (async, a write per line when idle), logSampling: false",

@@ -2,7 +2,8 @@
 // request, without sockets, HTTP parsing or a load generator competing for the CPU: the bench's
 // Express app (requestId, the route, errorHandler) dispatched in process with real
 // IncomingMessage/ServerResponse objects and the body already parsed, every request with a fresh
-// key. Each measurement runs in a fresh child process, bare and MemoryStore alternating, so JIT
+// key. Each measurement runs in a fresh child process, bare, MemoryStore and MemoryStore on an app
+// that called installResponseCapture(app) in turn, so JIT
 // state and the machine's drift hit both alike; the added µs, set against the HTTP bench's bare
 // route, is the overhead a steadier way. Env: BENCH_ROUNDS (default 5), BENCH_LIB as in run.ts.
 import { spawnSync } from 'node:child_process';
@@ -19,7 +20,8 @@ const WARMUP = 30_000;
 const BATCH = 20_000;
 const BATCHES = 7;
 
-type Mode = 'plain' | 'memory';
+type Mode = 'plain' | 'memory' | 'memory-app';
+const MODES: readonly Mode[] = ['plain', 'memory', 'memory-app'];
 interface Sample {
   readonly median: number;
   readonly min: number;
@@ -31,10 +33,11 @@ function measure(mode: Mode): Sample {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { errorHandler, requestId } = require(location) as typeof Core;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { idempotency, MemoryStore } = require(path.join(location, 'idempotency')) as typeof Idempotency;
+  const { idempotency, installResponseCapture, MemoryStore } = require(path.join(location, 'idempotency')) as typeof Idempotency;
   const guard: RequestHandler =
     mode === 'plain' ? (_req, _res, next) => next() : (idempotency({ store: new MemoryStore() }) as RequestHandler);
   const app = express();
+  if (mode === 'memory-app') installResponseCapture(app);
   app.use(requestId());
   app.use((req, _res, next) => {
     req.body = { name: 'Ada Lovelace', email: 'ada@example.com' };
@@ -82,27 +85,30 @@ function child(mode: Mode): Sample {
   return JSON.parse(run.stdout) as Sample;
 }
 
+function cell(value: string | number): string {
+  return typeof value === 'number' ? value.toFixed(1) : value;
+}
+
 function main(): void {
-  const samples: Record<Mode, Sample[]> = { plain: [], memory: [] };
+  const samples: Record<Mode, Sample[]> = { plain: [], memory: [], 'memory-app': [] };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const mode of round % 2 === 0 ? (['plain', 'memory'] as const) : (['memory', 'plain'] as const)) {
+    // Each round starts with another mode, so drift hits every mode alike.
+    for (const mode of MODES.map((_, i) => MODES[(i + round) % MODES.length] as Mode)) {
       samples[mode].push(child(mode));
       process.stderr.write(`round ${round + 1} ${mode}: ${samples[mode].at(-1)?.median.toFixed(1)} µs/req\n`);
     }
   }
-  const plain = median(samples.plain.map((s) => s.median));
-  const memory = median(samples.memory.map((s) => s.median));
-  const plainMin = median(samples.plain.map((s) => s.min));
-  const memoryMin = median(samples.memory.map((s) => s.min));
+  const [plain, memory, installed] = MODES.map((m) => median(samples[m].map((s) => s.median))) as [number, number, number];
+  const [plainMin, memoryMin, installedMin] = MODES.map((m) => median(samples[m].map((s) => s.min))) as [number, number, number];
   console.log(
     `machine: ${describeMachine()}; ${ROUNDS} child processes per target, ${BATCHES} x ${BATCH} requests each after ${WARMUP} warm-up`,
   );
   console.log(
     table(
-      ['', 'no middleware', 'MemoryStore', 'added'],
+      ['', 'no middleware', 'MemoryStore', 'added', 'MemoryStore, installResponseCapture(app)', 'added'],
       [
-        ['CPU µs/req (median of medians)', plain.toFixed(1), memory.toFixed(1), (memory - plain).toFixed(1)],
-        ['CPU µs/req (median of best batches)', plainMin.toFixed(1), memoryMin.toFixed(1), (memoryMin - plainMin).toFixed(1)],
+        ['CPU µs/req (median of medians)', plain, memory, memory - plain, installed, installed - plain].map(cell),
+        ['CPU µs/req (median of best batches)', plainMin, memoryMin, memoryMin - plainMin, installedMin, installedMin - plainMin].map(cell),
       ],
     ),
   );
@@ -112,5 +118,5 @@ function main(): void {
 }
 
 const mode = process.argv[2];
-if (mode === 'plain' || mode === 'memory') process.stdout.write(JSON.stringify(measure(mode)));
+if (MODES.includes(mode as Mode)) process.stdout.write(JSON.stringify(measure(mode as Mode)));
 else main();

@@ -4,7 +4,8 @@
 // (the first-execution path: claim, handler, store); "replay" rows send one key over and over.
 // Env: BENCH_DURATION (seconds per round, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10),
 // BENCH_LIB (the library measured: `dist` by default, run `npm run build` first; `src` for the source),
-// BENCH_TARGETS (e.g. `memory` or `memory,redis`: the stores measured beside the baseline; default all).
+// BENCH_TARGETS (e.g. `memory` or `memory,memory-app,redis`: the servers measured beside the baseline;
+// memory-app is MemoryStore on an app that called installResponseCapture(app); default all).
 // BENCH_SERVER_CPU (e.g. `1`: pin the servers to that CPU with taskset; run the bench itself with
 // `taskset -c 0` so the load generator keeps to the other one).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,13 +24,14 @@ const BODY = JSON.stringify({ name: 'Ada Lovelace', email: 'ada@example.com' });
 
 interface Target {
   readonly name: string;
-  readonly mode: 'plain' | 'memory' | 'redis';
+  readonly mode: 'plain' | 'memory' | 'memory-app' | 'redis';
   readonly replay: boolean;
 }
 
 const ALL_TARGETS: readonly Target[] = [
   { name: 'no middleware', mode: 'plain', replay: false },
   { name: 'MemoryStore', mode: 'memory', replay: false },
+  { name: 'MemoryStore, installResponseCapture(app)', mode: 'memory-app', replay: false },
   { name: 'RedisStore', mode: 'redis', replay: false },
   { name: 'MemoryStore (replay)', mode: 'memory', replay: true },
   { name: 'RedisStore (replay)', mode: 'redis', replay: true },
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
   const redis = await startRedisServer();
   const servers = new Map<Target['mode'], { url: string; child: ChildProcess }>();
   try {
-    for (const mode of ['plain', 'memory', 'redis'] as const) servers.set(mode, await startServer(mode, redis.url));
+    for (const mode of new Set(TARGETS.map((t) => t.mode))) servers.set(mode, await startServer(mode, redis.url));
     type Samples = { rps: number[]; p50: number[]; p99: number[]; cpu: number[]; non2xx: number };
     const samples = new Map<string, Samples>();
     for (const target of TARGETS) samples.set(target.name, { rps: [], p50: [], p99: [], cpu: [], non2xx: 0 });
@@ -144,10 +146,11 @@ async function main(): Promise<void> {
       `library: ${process.env.BENCH_LIB ?? 'dist'}; ${ROUNDS} rounds x ${DURATION}s, ${CONNECTIONS} connections, POST /items (JSON 201 + Location), servers in child processes`,
     );
     console.table(rows);
-    const memory = rows.find((row) => row.target === 'MemoryStore');
-    console.log(
-      `MemoryStore overhead: ${memory?.['req/s overhead']} in req/s, ${memory?.['CPU overhead']} in server CPU per request (goal < 10%)`,
-    );
+    for (const row of rows.filter((r) => r.target.startsWith('MemoryStore') && !r.target.includes('replay'))) {
+      console.log(
+        `${row.target} overhead: ${row['req/s overhead']} in req/s, ${row['CPU overhead']} in server CPU per request (goal < 10%)`,
+      );
+    }
   } finally {
     for (const { child } of servers.values()) child.kill('SIGTERM');
     await redis.stop();

@@ -1,5 +1,6 @@
-// One benchmark server in its own process: `MODE=plain|memory|redis [REDIS_URL=...]`.
-// POST /items answers 201 + Location + a small JSON body, behind idempotency() unless plain.
+// One benchmark server in its own process: `MODE=plain|memory|memory-app|redis [REDIS_URL=...]`.
+// POST /items answers 201 + Location + a small JSON body, behind idempotency() unless plain;
+// memory-app is MemoryStore on an app that called installResponseCapture(app).
 // GET /__cpu reports the process's CPU time. Prints `{"port":N}` once listening.
 import path from 'node:path';
 import express, { type RequestHandler } from 'express';
@@ -16,7 +17,7 @@ const location = path.resolve(__dirname, '..', '..', process.env.BENCH_LIB ?? 'd
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { errorHandler, requestId } = require(location) as typeof Core;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { idempotency, MemoryStore, RedisStore } = require(path.join(location, 'idempotency')) as typeof Idempotency;
+const { idempotency, installResponseCapture, MemoryStore, RedisStore } = require(path.join(location, 'idempotency')) as typeof Idempotency;
 if (typeof idempotency !== 'function') throw new Error(`${location} has no idempotency(): run \`npm run build\` or set BENCH_LIB=src`);
 // tsx turns source maps on; production `node` does not.
 process.setSourceMapsEnabled(false);
@@ -24,7 +25,7 @@ process.setSourceMapsEnabled(false);
 async function main(): Promise<void> {
   let store: Idempotency.IdempotencyStore | undefined;
   // MEMORY_MAX_ENTRIES: the store's bound (default 10 000), to see what keeping responses costs.
-  if (mode === 'memory') store = new MemoryStore({ maxEntries: Number(process.env.MEMORY_MAX_ENTRIES ?? 10_000) });
+  if (mode === 'memory' || mode === 'memory-app') store = new MemoryStore({ maxEntries: Number(process.env.MEMORY_MAX_ENTRIES ?? 10_000) });
   if (mode === 'redis') {
     const client = new Redis(process.env.REDIS_URL as string, { enableOfflineQueue: false });
     await new Promise((resolve) => client.once('ready', resolve));
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
 
   let next = 0;
   const app = express();
+  if (mode === 'memory-app') installResponseCapture(app);
   app.use(requestId());
   app.use(express.json());
   app.post('/items', guard, (req, res) => {

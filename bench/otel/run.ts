@@ -1,6 +1,9 @@
 // OpenTelemetry bench: what the HTTP and Express instrumentations cost a success and an error
 // response, side by side in one run, and what errorHandler's own span recording adds.
-// Usage: tsx bench/otel/run.ts [--rounds 5] [--duration 3] [--warmup 2] [--connections 10] [--json out.json]
+// Usage: tsx bench/otel/run.ts [--rounds 5] [--duration 3] [--warmup 2] [--connections 10] [--logging off|default] [--json out.json]
+// --logging default: every server logs each error with the default logger (stdout to /dev/null), as
+// an app does out of the box; then a 500's stacks are formatted for the log line with or without
+// OpenTelemetry, and what is left is the tracing's own cost. Default `off` (`logger: false`).
 // Goal: with OpenTelemetry active, the error path's slowdown is at most 5% more than the success
 // path's: (plain error / otel error) <= 1.05 x (plain success / otel success), in req/s.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -21,6 +24,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '10' },
+    logging: { type: 'string', default: 'off' },
     json: { type: 'string' },
   },
 });
@@ -28,6 +32,7 @@ const rounds = Number(args.rounds);
 const duration = Number(args.duration);
 const warmup = Number(args.warmup);
 const connections = Number(args.connections);
+const logging = args.logging === 'default' ? 'default' : 'off';
 
 const VARIANTS: readonly Variant[] = ['plain', 'otel', 'otel-untraced'];
 const PATHS = [
@@ -45,9 +50,10 @@ interface Server {
 }
 
 async function start(variant: Variant): Promise<Server> {
-  const child: ChildProcess = fork(path.join(__dirname, 'server.ts'), [variant], {
+  const child: ChildProcess = fork(path.join(__dirname, 'server.ts'), [variant, logging], {
     execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // The default logger writes to stdout: /dev/null, so the line is paid for but not shown.
+    stdio: ['ignore', logging === 'default' ? 'ignore' : 'inherit', 'inherit', 'ipc'],
   });
   const [hello] = (await once(child, 'message')) as [{ port: number }];
   const exited = once(child, 'exit');
@@ -111,7 +117,7 @@ async function main(): Promise<void> {
   console.log(
     `method: autocannon ${connections} connections on loopback, in this process, on the same cores as the servers; each server in its own node process` +
       ` (plain; otel: NodeTracerProvider + BatchSpanProcessor to a dropping exporter, instrumentation-http and -express; otel-untraced: the same with errorHandler({ tracing: false }));` +
-      ` errorHandler({ logger: false }); ${warmup} s warm-up, then ${rounds} interleaved rounds of ${duration} s; median of rounds`,
+      ` errorHandler({ logger: ${logging === 'default' ? 'the default logger, stdout to /dev/null' : 'false'} }); ${warmup} s warm-up, then ${rounds} interleaved rounds of ${duration} s; median of rounds`,
   );
   const loadAtStart = os.loadavg()[0]!;
   const servers: Server[] = [];

@@ -1,4 +1,4 @@
-// Child process entry: `node --import tsx bench/otel/server.ts <variant>`; reports its port over
+// Child process entry: `node --import tsx bench/otel/server.ts <variant> [off|default]` (the logger); reports its port over
 // IPC, answers 'cpu' with its CPU time so far, exits on 'stop' (as bench/http/server.ts does).
 // Variants: `plain` (no OpenTelemetry), `otel` (the Node SDK with the HTTP and Express
 // instrumentations, every span sampled, batched to an exporter that drops them: the SDK's cost
@@ -65,7 +65,8 @@ app.get('/users/:id', () => {
 app.get('/crash', () => {
   throw new Error('could not load the user', { cause: new Error('connect ECONNREFUSED 10.0.0.7:5432') });
 });
-app.use(lib.errorHandler({ logger: false, tracing: variant !== 'otel-untraced' }));
+const logging = process.argv[3] === 'default' ? {} : { logger: false as const };
+app.use(lib.errorHandler({ ...logging, tracing: variant !== 'otel-untraced' }));
 
 const server = http.createServer(app).listen(0, '127.0.0.1', () => {
   process.send?.({ port: (server.address() as AddressInfo).port });

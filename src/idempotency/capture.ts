@@ -141,12 +141,24 @@ function snapshot(res: ServerResponse, capture: Capture): StoredResponse {
   return { status: res.statusCode, statusMessage: res.statusMessage || undefined, headers, body };
 }
 
+/** A capture under way: `ended` once the handler's `end()` reached it. */
+export interface ResponseCapture {
+  readonly ended: boolean;
+}
+
 /**
  * Records what the handler writes (status line, the named headers, every body byte) by hooking
  * `write` and `end`. When `onEnd` returns a promise, the end of the response waits for it while
  * the headers go out at once, so the app sees `headersSent` and cannot start a second response.
  */
-export function captureResponse(res: ServerResponse, headerNames: ReadonlySet<string>, maxBodyBytes: number, onEnd: EndHook): void {
+export function captureResponse(
+  res: ServerResponse,
+  headerNames: ReadonlySet<string>,
+  maxBodyBytes: number,
+  onEnd: EndHook,
+): ResponseCapture {
   ensureHeaderStore(res);
-  hookResponse(res, new Capture(headerNames, maxBodyBytes, onEnd));
+  const capture = new Capture(headerNames, maxBodyBytes, onEnd);
+  hookResponse(res, capture);
+  return capture;
 }

@@ -6,4 +6,5 @@ export { MemoryStore, type MemoryStoreOptions } from './stores/memory-store';
 export { RedisStore, type RedisClientLike, type RedisStoreOptions } from './stores/redis-store';
 export { parseIdempotencyKey, IDEMPOTENCY_KEY_HEADER, MAX_IDEMPOTENCY_KEY_LENGTH, type ParsedIdempotencyKey } from './key';
 export { REPLAYED_HEADER } from './replay';
+export { installResponseCapture } from './response-hook';
 export type { IdempotencyErrorCode } from './errors';

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request } from 'express';
 import { asThrownError } from '../errors/as-thrown-error';
 import { getState, RESPONSE_ERROR, TIMEOUT_SIGNAL } from '../request-state';
-import { captureResponse } from './capture';
+import { captureResponse, type ResponseCapture } from './capture';
 import { idempotencyError, inProgressLimitError } from './errors';
 import { InProgressLimit } from './in-progress-limit';
 import { readIdempotencyKey } from './key';
@@ -136,7 +136,19 @@ export function idempotency<Req extends IncomingMessage = Request>(options: Idem
         if (atLockExpiry) setTimeout(() => inProgress.leave(identity), config.lockTimeoutMs).unref();
         else inProgress.leave(identity);
       };
-      res.once('close', () => leave(true));
+      let capture: ResponseCapture | undefined;
+      res.once('close', () => {
+        // Ended, but not through the capture: something called a write()/end() saved before it
+        // (an app of another copy of Express swapped the prototype installResponseCapture() set).
+        // Nothing was recorded, so the key is given up and a retry runs the handler again.
+        if (capture?.ended === false && res.writableEnded) {
+          report(new Error('idempotency: the response ended round the capture, so it was not stored; the key is released'), req);
+          leave(false);
+          void finish(req, res, key, fingerprint, token, undefined);
+        } else {
+          leave(true);
+        }
+      });
       const onEnd = (captured: StoredResponse | undefined) => {
         const running = handlerMayStillRun(req);
         leave(running);
@@ -144,7 +156,7 @@ export function idempotency<Req extends IncomingMessage = Request>(options: Idem
         return finish(req, res, key, fingerprint, token, captured);
       };
       try {
-        captureResponse(res, config.replayHeaders, config.maxBodyBytes, onEnd);
+        capture = captureResponse(res, config.replayHeaders, config.maxBodyBytes, onEnd);
       } catch (error) {
         return next(asThrownError(error));
       }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 import type { pino as Pino } from 'pino';
+import { LineBatch } from './line-batch';
 
 /** The levels the error handler logs at. */
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
@@ -29,25 +30,31 @@ const MAX_BUFFERED = 16 * 1024 * 1024;
 
 /**
  * Where the default logger writes: stdout through pino's asynchronous destination (sonic-boom),
- * lines gathered into {@link DEFAULT_LOG_BUFFER}-byte writes instead of one write each, and
- * flushed at least every {@link DEFAULT_LOG_FLUSH_MS} ms (an unref'd timer) and on exit: pino
- * registers the destination for a synchronous flush on the process's `exit` event (which
- * `process.exit()`, the end of the event loop, an uncaught exception and an unhandled rejection
- * all emit) and a `fatal` line is flushed at once. A terminal gets each line written at once.
- * `undefined` (pino's own default) where that does not hold: in a worker thread (pino registers
- * no exit flush there), or when something has replaced `process.stdout.write` (a test runner
- * capturing output expects the lines to go through it).
+ * lines gathered by a {@link LineBatch} into {@link DEFAULT_LOG_BUFFER}-character writes instead of
+ * one write each, and handed over at least every {@link DEFAULT_LOG_FLUSH_MS} ms (an unref'd
+ * timer) and on exit: the process's `exit` event (which `process.exit()`, the end of the event
+ * loop, an uncaught exception and an unhandled rejection all emit) writes what is left
+ * synchronously, and a `fatal` line is written at once. A terminal gets each line written at once.
+ * `undefined` (pino's own default) where that does not hold: in a worker thread (no exit flush
+ * there), or when something has replaced `process.stdout.write` (a test runner capturing output
+ * expects the lines to go through it).
  */
-function defaultDestination(pino: typeof Pino): ReturnType<typeof Pino.destination> | undefined {
+function defaultDestination(pino: typeof Pino): LineBatch | undefined {
   const stdout = process.stdout;
   if (!isMainThread || stdout.write !== (Object.getPrototypeOf(stdout) as { write?: unknown }).write) return undefined;
-  return pino.destination({
-    dest: stdout.fd,
-    sync: false,
-    minLength: stdout.isTTY ? 0 : DEFAULT_LOG_BUFFER,
-    periodicFlush: DEFAULT_LOG_FLUSH_MS,
-    maxLength: MAX_BUFFERED,
+  // The batch, not sonic-boom, gathers the lines (see LineBatch): sonic-boom writes each batch as it comes.
+  const sink = pino.destination({ dest: stdout.fd, sync: false, minLength: 0, maxLength: MAX_BUFFERED });
+  const batch = new LineBatch(sink, stdout.isTTY ? 0 : DEFAULT_LOG_BUFFER);
+  setInterval(() => batch.push(), DEFAULT_LOG_FLUSH_MS).unref();
+  // pino's own exit hook flushes only what the sink holds; this one writes the batch too.
+  process.once('exit', () => {
+    try {
+      batch.flushSync();
+    } catch {
+      // stdout is gone (closed, EPIPE): there is nowhere left to write the lines to.
+    }
   });
+  return batch;
 }
 
 /** The logger used when none is given: pino to stdout, created on first use. */

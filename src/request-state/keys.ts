@@ -1,4 +1,5 @@
 import type { ApiError } from '../errors/api-error';
+import type { ResponseHook } from '../idempotency/response-hook';
 import { sharedKey } from './request-state';
 
 // Every entry of the per-request state, with its type. The names are shared by every copy of the
@@ -18,6 +19,13 @@ export const RESPONSE_ERROR = sharedKey<ApiError>('responseError');
 
 /** The response's `end()` was called but is held back (its head already sent). */
 export const RESPONSE_ENDING = sharedKey<true>('responseEnding');
+
+/**
+ * The hook the `write()`/`end()` that `installResponseCapture(app)` defined hand this response's
+ * calls to (idempotency's capture). Shared by copies of the package: the hook's shape is
+ * `ResponseHook`'s, `write(res, write, chunk, encoding, callback)` and `end(...)` alike.
+ */
+export const RESPONSE_HOOK = sharedKey<ResponseHook>('responseHook');
 
 /** The media type `produces()` chose for the request. */
 export const NEGOTIATED_TYPE = sharedKey<string>('negotiatedType');

@@ -106,6 +106,7 @@ const FEATURE_VALUES: Record<string, readonly string[]> = {
     'IDEMPOTENCY_KEY_HEADER',
     'MAX_IDEMPOTENCY_KEY_LENGTH',
     'REPLAYED_HEADER',
+    'installResponseCapture',
   ],
   metrics: ['statusMetrics', 'formatStatusSnapshot'],
   openapi: [

@@ -118,6 +118,25 @@ describe('a 4xx thrown on purpose is logged by what the line does not already sa
       cause: { message: 'no such user', stack: expect.stringContaining('\n') },
     });
   });
+
+  test("the stack of one built without it is never read (V8 formats a stack on its first read): one of another copy's is", async () => {
+    const reads: string[] = [];
+    const watched = (error: Error, name: string): Error => {
+      const stack = error.stack;
+      Object.defineProperty(error, 'stack', { configurable: true, get: () => (reads.push(name), stack) });
+      return error;
+    };
+    await logsOf(() => watched(new NotFoundError('gone'), 'ours'));
+    // What another copy of the package throws: branded as ours, not built by this copy's class.
+    const foreign = Object.assign(Object.create(NotFoundError.prototype) as Error, {
+      ...{ status: 404, statusCode: 404, code: 'resource_not_found', expose: true, headers: {} },
+      message: 'gone',
+      stack: 'NotFoundError: gone',
+    });
+    const { lines } = await logsOf(() => watched(foreign, 'foreign'));
+    expect(reads).toEqual(['foreign']);
+    expect(lines[0]?.error).toMatchObject({ type: 'NotFoundError', message: 'gone' });
+  });
 });
 
 test("the log line uses the key `error`, not pino's `err`", async () => {

@@ -55,6 +55,12 @@ test('lines are buffered, not written one by one: SIGKILL right after them loses
   expect(lines).toEqual([]);
 }, 20_000);
 
+test('a fatal line is written at once, with the lines buffered before it: SIGKILL right after loses none', async () => {
+  const { lines, signal } = await run('kill', 5, { logLevel: { 404: 'fatal' } });
+  expect(signal).toBe('SIGKILL');
+  expect(lines.map((line) => [line.level, line.path])).toEqual([0, 1, 2, 3, 4].map((index) => [60, `/users/u_${index}`]));
+}, 20_000);
+
 test('a running process writes its buffered lines within a second', async () => {
   const { lines, signal } = await run('idle');
   expect(signal).toBe('SIGKILL');

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { ApiError } from '../../errors/api-error';
+import { isStackless, type ApiError } from '../../errors/api-error';
 import { isErrorLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
 import { serializeClientError, serializeError } from '../../logging/serialize-error';
 import { requestPath } from '../../utils/request-path';
@@ -43,7 +43,8 @@ const hasFrames = (stack: unknown): boolean => typeof stack === 'string' && stac
  * one-line stack that repeat it. Anything else in full.
  */
 function loggedError(error: ApiError): unknown {
-  if (error.status < 500 && error.cause === undefined && !hasFrames(error.stack)) return serializeClientError(error);
+  if (error.status < 500 && error.cause === undefined && (isStackless(error) || !hasFrames(error.stack)))
+    return serializeClientError(error);
   return serializeError(error);
 }
 
