@@ -20,7 +20,7 @@ function loadPino(): typeof Pino {
   return createRequire(__filename)('pino') as typeof Pino;
 }
 
-/** Bytes the default logger gathers before writing them to stdout in one call. */
+/** Characters (bytes, for ASCII lines) the default logger gathers before writing them to stdout in one call. */
 export const DEFAULT_LOG_BUFFER = 4096;
 /** Longest the default logger keeps a line in its buffer, in ms. */
 export const DEFAULT_LOG_FLUSH_MS = 1000;
