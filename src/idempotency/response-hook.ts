@@ -30,10 +30,11 @@ function inherited(owner: object, name: 'write' | 'end'): ResponseMethod {
 function delegating(owner: object, name: 'write' | 'end'): Installed {
   const method: Installed = function (this: ServerResponse, chunk?: unknown, encoding?: unknown, callback?: unknown): unknown {
     const hook = getState(this, RESPONSE_HOOK);
+    const original = inherited(owner, name);
     // `arguments` as given, so a response nobody hooks sees exactly Node's behaviour.
     // eslint-disable-next-line prefer-rest-params
-    if (hook === undefined) return Reflect.apply(inherited(owner, name), this, arguments);
-    return hook[name](this, inherited(owner, name), chunk, encoding, callback);
+    if (hook === undefined) return Reflect.apply(original, this, arguments);
+    return hook[name](this, original, chunk, encoding, callback);
   };
   Object.defineProperty(method, 'name', { value: name });
   method[INSTALLED] = true;
