@@ -1,8 +1,10 @@
 // npm run bench:idempotency — the overhead of idempotency() on a POST: the same route without it,
 // with MemoryStore and with RedisStore (a real redis-server), each server in its own process,
-// measured side by side with autocannon in interleaved rounds. Every request carries a fresh key
-// (the first-execution path: claim, handler, store); "replay" rows send one key over and over.
-// Env: BENCH_DURATION (seconds per round, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10),
+// measured side by side with autocannon in interleaved rounds, on fresh processes each round.
+// Every request carries a fresh key (the first-execution path: claim, handler, store); "replay"
+// rows send one key over and over.
+// Env: BENCH_DURATION (seconds per round, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS
+// (default 10), BENCH_WARMUP (seconds of warm-up per fresh server, default 2),
 // BENCH_LIB (the library measured: `dist` by default, run `npm run build` first; `src` for the source),
 // BENCH_TARGETS (e.g. `memory` or `memory,memory-app,redis`: the servers measured beside the baseline;
 // memory-app is MemoryStore on an app that called installResponseCapture(app); default all).
@@ -20,6 +22,8 @@ import { median } from '../shared/stats';
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+// Seconds of warm-up for each fresh server before a round.
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const BODY = JSON.stringify({ name: 'Ada Lovelace', email: 'ada@example.com' });
 
 interface Target {
@@ -92,23 +96,29 @@ async function measure(url: string, replay: boolean): Promise<Sample> {
 
 async function main(): Promise<void> {
   const redis = await startRedisServer();
-  const servers = new Map<Target['mode'], { url: string; child: ChildProcess }>();
+  let servers = new Map<Target['mode'], { url: string; child: ChildProcess }>();
+  const stopServers = (): void => {
+    for (const { child } of servers.values()) child.kill('SIGTERM');
+    servers = new Map();
+  };
   try {
-    for (const mode of new Set(TARGETS.map((t) => t.mode))) servers.set(mode, await startServer(mode, redis.url));
     type Samples = { rps: number[]; p50: number[]; p99: number[]; cpu: number[]; non2xx: number };
     const samples = new Map<string, Samples>();
     for (const target of TARGETS) samples.set(target.name, { rps: [], p50: [], p99: [], cpu: [], non2xx: 0 });
-    // Warm-up, then interleaved rounds so drift on a shared machine hits every target alike.
-    for (const target of TARGETS)
-      await autocannon({
-        url: `${servers.get(target.mode)?.url}/items`,
-        method: 'POST',
-        body: BODY,
-        headers: { 'content-type': 'application/json' },
-        duration: 1,
-        connections: CONNECTIONS,
-      });
     for (let round = 1; round <= ROUNDS; round += 1) {
+      // Fresh server processes each round: one process's JIT decisions and its place on a shared
+      // machine would otherwise favour or handicap one target for the whole run.
+      stopServers();
+      for (const mode of new Set(TARGETS.map((t) => t.mode))) servers.set(mode, await startServer(mode, redis.url));
+      for (const target of TARGETS)
+        await autocannon({
+          url: `${servers.get(target.mode)?.url}/items`,
+          method: 'POST',
+          body: BODY,
+          headers: { 'content-type': 'application/json' },
+          duration: WARMUP,
+          connections: CONNECTIONS,
+        });
       // Each round in another order, so no target always runs right after the same neighbour.
       const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length] as Target);
       for (const target of order) {
@@ -152,7 +162,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    for (const { child } of servers.values()) child.kill('SIGTERM');
+    stopServers();
     await redis.stop();
   }
 }

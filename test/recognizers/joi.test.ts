@@ -216,7 +216,11 @@ describe('joi types', () => {
     });
     fc.assert(
       fc.property(
-        fc.string({ minLength: 3 }).filter((v) => /\S{3}/.test(v) && !/^[\d\s.eE+-]+$/.test(v) && !/[^\x20-\x7e]/.test(v)),
+        // Marked, so a value cannot pass for the words of a fixed message ("lue" is in "value").
+        fc
+          .string({ minLength: 1 })
+          .filter((v) => !/[^\x20-\x7e]/.test(v))
+          .map((v) => `q~${v}`),
         (value) => {
           const { error } = s.validate({ a: value, b: value, c: value, d: value, e: value }, { abortEarly: false });
           expect(JSON.stringify(toApiError(error).details)).not.toContain(JSON.stringify(value).slice(1, -1));
