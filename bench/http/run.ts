@@ -70,23 +70,27 @@ async function main(): Promise<void> {
   console.log(`library: ${describeLibrary()}`);
   console.log(
     `method: autocannon ${connections} connections on loopback, in the same process as this runner and on the same cores as the servers;` +
-      ` each target in its own node process; ${warmup} s warm-up, then ${rounds} interleaved rounds of ${duration} s; median of rounds`,
+      ` each target in its own node process, started afresh each round; ${warmup} s warm-up, then ${rounds} interleaved rounds` +
+      ` of ${duration} s; median of rounds`,
   );
   const loadAtStart = os.loadavg()[0]!;
   const targets = scenario!.targets;
-  const servers: RunningServer[] = [];
+  let servers: RunningServer[] = [];
   try {
-    for (const target of targets) servers.push(await startServer(target.implementation, [], target.output));
-    for (const [index, target] of targets.entries()) console.log(`  ${await check(servers[index]!.port, target)}`);
-    for (const [index, target] of targets.entries()) await fire(servers[index]!, target, warmup);
-
     const samples: Sample[][] = targets.map(() => []);
     for (let round = 0; round < rounds; round++) {
+      // Fresh processes each round: on a shared VM one process can stay lucky (or not) for a
+      // whole run, which the rounds of that run then cannot average out.
+      for (const target of targets) servers.push(await startServer(target.implementation, [], target.output));
+      if (round === 0) for (const [index, target] of targets.entries()) console.log(`  ${await check(servers[index]!.port, target)}`);
+      for (const [index, target] of targets.entries()) await fire(servers[index]!, target, warmup);
       // Rotate the order so no target always runs first (or right after the same neighbour).
       for (let step = 0; step < targets.length; step++) {
         const index = (step + round) % targets.length;
         samples[index]!.push(await fire(servers[index]!, targets[index]!, duration));
       }
+      await Promise.all(servers.map((server) => server.stop()));
+      servers = [];
       process.stdout.write(`  round ${round + 1}/${rounds} done\n`);
     }
 

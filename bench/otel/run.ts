@@ -117,43 +117,50 @@ async function main(): Promise<void> {
   console.log(
     `method: autocannon ${connections} connections on loopback, in this process, on the same cores as the servers; each server in its own node process` +
       ` (plain; otel: NodeTracerProvider + BatchSpanProcessor to a dropping exporter, instrumentation-http and -express; otel-untraced: the same with errorHandler({ tracing: false }));` +
-      ` errorHandler({ logger: ${logging === 'default' ? 'the default logger, stdout to /dev/null' : 'false'} }); ${warmup} s warm-up, then ${rounds} interleaved rounds of ${duration} s; median of rounds`,
+      ` errorHandler({ logger: ${logging === 'default' ? 'the default logger, stdout to /dev/null' : 'false'} }); ${rounds} interleaved rounds of ${duration} s, each on fresh server processes after ${warmup} s of warm-up; median of rounds`,
   );
   const loadAtStart = os.loadavg()[0]!;
-  const servers: Server[] = [];
+  let servers: Server[] = [];
   try {
-    for (const variant of VARIANTS) servers.push(await start(variant));
-    const targets: Target[] = servers.flatMap((server) => PATHS.map((p) => ({ server, path: p, label: `${server.variant} ${p.key}` })));
-    for (const target of targets) await check(target);
-    for (const target of targets) await fire(target, warmup);
-    const exported = await Promise.all(servers.map((server) => server.ask<{ spans: number }>('spans')));
-    console.log(
-      `spans exported during warm-up: ${servers.map((server, index) => `${server.variant} ${exported[index]!.spans}`).join(', ')}`,
-    );
-
-    const samples: Sample[][] = targets.map(() => []);
+    // The same order every round (variant by path), so a target's index names it across rounds.
+    const labels = VARIANTS.flatMap((variant) => PATHS.map((p) => ({ variant, path: p, label: `${variant} ${p.key}` })));
+    const samples: Sample[][] = labels.map(() => []);
     for (let round = 0; round < rounds; round++) {
+      // Fresh processes each round: on a shared VM one process can stay lucky (or not) for a
+      // whole run, which the rounds of that run then cannot average out.
+      for (const variant of VARIANTS) servers.push(await start(variant));
+      const targets: Target[] = servers.flatMap((server) => PATHS.map((p) => ({ server, path: p, label: `${server.variant} ${p.key}` })));
+      if (round === 0) for (const target of targets) await check(target);
+      for (const target of targets) await fire(target, warmup);
+      if (round === 0) {
+        const exported = await Promise.all(servers.map((server) => server.ask<{ spans: number }>('spans')));
+        console.log(
+          `spans exported during warm-up: ${servers.map((server, index) => `${server.variant} ${exported[index]!.spans}`).join(', ')}`,
+        );
+      }
       for (let step = 0; step < targets.length; step++) {
         const index = (step + round) % targets.length;
         samples[index]!.push(await fire(targets[index]!, duration));
       }
+      await Promise.all(servers.map((server) => server.stop()));
+      servers = [];
       process.stdout.write(`  round ${round + 1}/${rounds} done\n`);
     }
     const rps = (variant: Variant, key: PathKey) =>
-      median(samples[targets.findIndex((t) => t.server.variant === variant && t.path.key === key)]!.map((s) => s.rps));
+      median(samples[labels.findIndex((t) => t.variant === variant && t.path.key === key)]!.map((s) => s.rps));
     const cpu = (variant: Variant, key: PathKey) =>
-      median(samples[targets.findIndex((t) => t.server.variant === variant && t.path.key === key)]!.map((s) => s.cpu));
+      median(samples[labels.findIndex((t) => t.variant === variant && t.path.key === key)]!.map((s) => s.cpu));
 
     console.log();
     console.log(
       table(
         ['target', 'status', 'req/s (median)', 'rounds', 'server CPU µs/req (median)'],
-        targets.map((target, index) => [
+        labels.map((target, index) => [
           target.label,
           String(target.path.status),
-          formatNumber(rps(target.server.variant, target.path.key)),
+          formatNumber(rps(target.variant, target.path.key)),
           samples[index]!.map((sample) => formatNumber(sample.rps)).join(' / '),
-          formatNumber(cpu(target.server.variant, target.path.key), 1),
+          formatNumber(cpu(target.variant, target.path.key), 1),
         ]),
       ),
     );
@@ -190,10 +197,10 @@ async function main(): Promise<void> {
         JSON.stringify(
           {
             machine: describeMachine(),
-            targets: targets.map((target, index) => ({
+            targets: labels.map((target, index) => ({
               label: target.label,
-              rps: rps(target.server.variant, target.path.key),
-              cpu: cpu(target.server.variant, target.path.key),
+              rps: rps(target.variant, target.path.key),
+              cpu: cpu(target.variant, target.path.key),
               samples: samples[index],
             })),
           },
