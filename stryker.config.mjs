@@ -22,9 +22,9 @@ export default {
     projectType: 'custom',
     configFile: 'jest.config.ts',
     // `src` is a root too: `--findRelatedTests` only sees the files under jest's roots.
-    // A mutant that leaves a request unanswered fails its test at jest's timeout, well inside
-    // Stryker's own (timeoutMS): a failed test is a kill, while a Stryker timeout also restarts
-    // the test runner (seconds each), which made whole runs crawl.
+    // A mutant that leaves a request unanswered fails its test at jest's timeout: a failed test
+    // is a kill, while a Stryker timeout (timeoutMS) also restarts the test runner, seconds each.
+    // A mutant that hangs synchronously, or several tests at once, still ends as a timeout.
     config: { roots: ['<rootDir>/src', '<rootDir>/test'], testMatch: tests, testTimeout: 2500 },
     enableFindRelatedTests: true,
   },
@@ -34,7 +34,7 @@ export default {
   coverageAnalysis: 'perTest',
   // A static mutant (an entry of a module-level table, say) is covered by no test in
   // particular, so each one reruns every test in a fresh module registry: minutes apiece. The
-  // report lists them as ignored, outside the score; docs/testing.md gives how many.
+  // report lists them as ignored, outside the score (CONTRIBUTING.md, Mutation testing).
   ignoreStatic: true,
   mutate: ['src/errors/to-api-error.ts', 'src/errors/recognizers/**/*.ts'],
   reporters: ['clear-text', 'progress', 'html', 'json'],

@@ -12,6 +12,7 @@
 // `taskset -c 0` so the load generator keeps to the other one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -97,9 +98,12 @@ async function measure(url: string, replay: boolean): Promise<Sample> {
 async function main(): Promise<void> {
   const redis = await startRedisServer();
   let servers = new Map<Target['mode'], { url: string; child: ChildProcess }>();
-  const stopServers = (): void => {
+  // Waits for the exits, so a stopping server takes no CPU from the next round's warm-up.
+  const stopServers = async (): Promise<void> => {
+    const exits = [...servers.values()].map(({ child }) => (child.exitCode === null ? once(child, 'exit') : Promise.resolve()));
     for (const { child } of servers.values()) child.kill('SIGTERM');
     servers = new Map();
+    await Promise.all(exits);
   };
   try {
     type Samples = { rps: number[]; p50: number[]; p99: number[]; cpu: number[]; non2xx: number };
@@ -108,7 +112,7 @@ async function main(): Promise<void> {
     for (let round = 1; round <= ROUNDS; round += 1) {
       // Fresh server processes each round: one process's JIT decisions and its place on a shared
       // machine would otherwise favour or handicap one target for the whole run.
-      stopServers();
+      await stopServers();
       for (const mode of new Set(TARGETS.map((t) => t.mode))) servers.set(mode, await startServer(mode, redis.url));
       for (const target of TARGETS)
         await autocannon({
@@ -162,7 +166,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    stopServers();
+    await stopServers();
     await redis.stop();
   }
 }
