@@ -24,8 +24,16 @@ export default {
     // `src` is a root too: `--findRelatedTests` only sees the files under jest's roots.
     // A mutant that leaves a request unanswered fails its test at jest's timeout: a failed test
     // is a kill, while a Stryker timeout (timeoutMS) also restarts the test runner, seconds each.
-    // A mutant that hangs synchronously, or several tests at once, still ends as a timeout.
-    config: { roots: ['<rootDir>/src', '<rootDir>/test'], testMatch: tests, testTimeout: 2500 },
+    // The environment skips a mutant's remaining tests once one has failed, so a mutant that
+    // hangs every covering test costs one jest timeout, not one per test. A mutant that hangs
+    // synchronously still ends as a timeout.
+    config: {
+      roots: ['<rootDir>/src', '<rootDir>/test'],
+      testMatch: tests,
+      testTimeout: 2500,
+      // Stryker loads it relative to the sandbox; jest's `<rootDir>` is not expanded there.
+      testEnvironment: './test/helpers/bail-on-first-failure.cjs',
+    },
     enableFindRelatedTests: true,
   },
   checkers: ['typescript'],
