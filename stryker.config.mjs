@@ -1,10 +1,13 @@
 // Mutation testing of the error normalisation pipeline: `npm run test:mutation` (slow, not part
-// of `npm test`). Each mutant is checked by the TypeScript compiler first, then run against the
-// tests that cover it; the report lands in reports/mutation/.
+// of `npm test`) runs scripts/mutation.ts, which calls Stryker once per group of source files,
+// each with the tests of its group in STRYKER_TESTS and its report name in STRYKER_REPORT. Each
+// mutant is checked by the TypeScript compiler first, then run against the tests that cover it.
 //
-// Only the tests that exercise the pipeline run (the whole suite would multiply the run time
-// for no extra kill). STRYKER_TESTS narrows them further while iterating on one file, e.g.
-// `STRYKER_TESTS=test/recognizers/ajv.test.ts npx stryker run --mutate src/errors/recognizers/ajv.ts`.
+// Why groups: the jest runner loads every test file that imports the mutated file (every one
+// imports the pipeline) and only then filters by test name, so one run over everything spends
+// each mutant's time budget loading ~40 test files and reports timeouts for survivors.
+// To iterate on one file:
+// `STRYKER_TESTS=test/recognizers/ajv.test.ts STRYKER_REPORT=ajv npx stryker run --mutate src/errors/recognizers/ajv.ts`.
 const tests = (process.env.STRYKER_TESTS ?? 'test/recognizers/**/*.test.ts,test/core/normalization.test.ts')
   .split(',')
   .map((glob) => `<rootDir>/${glob.trim()}`)

@@ -124,8 +124,18 @@ describe('look-alikes and hostile values', () => {
     expect(toApiError(Object.assign(new Error('x'), { ajv: true, validation: true, errors: 'no' })).status).toBe(500);
   });
 
-  it('details stop at 100, the first ones kept', () => {
-    const errors = Array.from({ length: 150 }, (_, i) => ({ keyword: 'type', instancePath: `/f${i}`, message: 'must be string' }));
+  it('details stop at 100, the first ones kept, and the entries past them are never read', () => {
+    const errors: unknown[] = Array.from({ length: 150 }, (_, i) => ({
+      keyword: 'type',
+      instancePath: `/f${i}`,
+      message: 'must be string',
+    }));
+    // Bounded work on a hostile list: an entry past the cap that throws when read is never reached.
+    errors[100] = {
+      get keyword(): never {
+        throw new Error('read past the cap');
+      },
+    };
     const details = toApiError({ ajv: true, validation: true, errors }).details as { path: string }[];
     expect(details).toHaveLength(100);
     expect(details[99]).toEqual({ path: 'f99', code: 'invalid_type', message: 'must be string' });

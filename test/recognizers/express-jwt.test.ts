@@ -116,6 +116,29 @@ describe('recognizeExpressJwt on its own', () => {
     expect([other.code, other.message]).toEqual(['invalid_token', 'The access token is invalid.']);
   });
 
+  it('a malformed header: its cause is express-jwt’s code, and no stack frames are captured', () => {
+    const error = toApiError(new UnauthorizedError('credentials_bad_format', { message: 'Format is Authorization: Bearer [token]' }));
+    expect([error.status, error.code]).toEqual([400, 'bad_request']);
+    expect(error.cause).toEqual({ source: 'express-jwt', code: 'credentials_bad_format' });
+    expect(error.stack).toBe(`BadRequestError: ${error.message}`);
+  });
+
+  it('a code and an inner error name of any length reach the log cut to 64 characters', () => {
+    const long = 'x'.repeat(200);
+    const error = toApiError(Object.assign(new UnauthorizedError('invalid_token', { message: 'x' }), { code: long }));
+    expect(error.cause).toMatchObject({ code: 'x'.repeat(64) });
+    const inner = Object.assign(new Error('x'), { name: `${long}Error` });
+    expect(toApiError(new UnauthorizedError('invalid_token', inner)).cause).toMatchObject({ inner: { name: 'x'.repeat(64) } });
+  });
+
+  it('needs the name UnauthorizedError: the same shape under another name is left to the status reader', () => {
+    const lookalike = Object.assign(new UnauthorizedError('invalid_token', { message: 'x' }), { name: 'AccessError' });
+    const error = toApiError(lookalike);
+    // As any error with a status: its 4xx code and message are kept, and no challenge is made up.
+    expect([error.status, error.code, error.message]).toEqual([401, 'invalid_token', 'x']);
+    expect(error.headers['WWW-Authenticate']).toBeUndefined();
+  });
+
   it('leaves other libraries’ UnauthorizedError to the status reader', () => {
     // express-oauth2-jwt-bearer's shape: status 401, its own headers, no `inner`.
     const oauth = Object.assign(new Error('Invalid token'), {

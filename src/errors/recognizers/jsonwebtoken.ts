@@ -39,9 +39,8 @@ export function jsonWebTokenFailure(error: Bag): TokenFailure | 'missing' | unde
       if (Object.prototype.hasOwnProperty.call(TOKEN_MESSAGES, message)) return TOKEN_MESSAGES[message];
       return CLAIM_MISMATCH.test(message) ? 'claims' : undefined;
     }
-    default:
-      return undefined;
   }
+  return undefined;
 }
 
 /**
@@ -63,7 +62,8 @@ export function jsonWebTokenCause(error: Bag): Record<string, unknown> {
  * `authentication_required` with the handler's plain challenge.
  */
 export function recognizeJsonWebToken(error: unknown): ApiError | undefined {
-  if (!isBag(error) || typeof error.name !== 'string') return undefined;
+  if (!isBag(error)) return undefined;
+  // Any other name, a string or not, is no failure of jsonwebtoken's.
   const failure = jsonWebTokenFailure(error);
   if (failure === undefined) return undefined;
   const cause = { source: 'jsonwebtoken', ...jsonWebTokenCause(error) };
