@@ -190,6 +190,46 @@ describe('recognizeArktype: shape checks', () => {
     expect(recognizeArktype(value)).toBeUndefined();
   });
 
+  it('an error list with one malformed entry is left alone, not half-read', () => {
+    expect(recognizeArktype({ name: 'TraversalError', arkErrors: [arkError, 'nope'] })).toBeUndefined();
+    expect(recognizeArktype({ name: 'TraversalError', arkErrors: [{ ...arkError, code: 5 }] })).toBeUndefined();
+  });
+
+  it("only a predicate expecting `removed` with nothing received is an undeclared key; another code's nested errors are not a union", () => {
+    const codes = arktypeIssues([
+      { ...arkError, code: 'predicate', expected: 'removed', actual: '"x"', message: 'x' },
+      { ...arkError, code: 'predicate', expected: 'approved', actual: '', message: 'x' },
+      { ...arkError, code: 'somethingNew', errors: [{ ...arkError, code: 'min' }] },
+    ]).map((detail) => detail.code);
+    expect(codes).toEqual(['invalid', 'invalid', 'invalid']);
+  });
+
+  // `depth` levels of `code` wrapping one `min` error.
+  const nested = (code: 'union' | 'intersection', depth: number): object => {
+    let inner: object = { ...arkError, code: 'min', message: 'a must be more than 1', actual: '0' };
+    for (let level = 0; level < depth; level++) inner = { ...arkError, code, message: 'm', actual: '', errors: [inner] };
+    return inner;
+  };
+
+  it('unions and intersections are followed 8 deep, no further', () => {
+    expect(arktypeIssues([nested('union', 8)])[0]?.code).toBe('too_small');
+    expect(arktypeIssues([nested('union', 9)])[0]?.code).toBe('invalid');
+    expect(arktypeIssues([nested('intersection', 8)])[0]?.code).toBe('too_small');
+    expect(arktypeIssues([nested('intersection', 9)])[0]?.code).toBe('invalid');
+  });
+
+  it.each([
+    ['nothing received: a "(was )" tail is no tail', { actual: '', expected: 'zz', message: 'a must be b (was )' }, 'a must be b (was )'],
+    ['no expectation: "must be" is not searched for', { actual: '', expected: '', message: 'a must be x' }, 'a must be x'],
+    ['the expectation at the very start', { actual: '"s-SECRET"', expected: 'b', message: 'must be b, not s-SECRET' }, 'must be b'],
+    ['a value only part of which is in the message', { actual: 'abcd', expected: 'zz', message: 'xx bc yy' }, 'xx bc yy'],
+    ['a quoted empty string, printed', { actual: '""', expected: 'zz', message: 'got ""' }, ISSUE_CODES.invalid],
+    ['a value that only ends in a quote', { actual: 'a"b"', expected: 'zz', message: 'has "b' }, 'has "b'],
+    ['a value that only starts with a quote', { actual: '"ab', expected: 'zz', message: 'has a' }, 'has a'],
+  ])('messages: %s', (_name, fields, message) => {
+    expect(arktypeIssues([{ ...arkError, code: 'predicate', ...fields }])[0]?.message).toBe(message);
+  });
+
   it('survives hostile values; a custom message quoting the value gets the default', () => {
     expect(
       toApiError({

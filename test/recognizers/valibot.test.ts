@@ -223,6 +223,33 @@ describe('recognizeValibot: shape checks', () => {
     expect(recognizeValibot(value)).toBeUndefined();
   });
 
+  it('an issue list with one malformed entry is left alone, not half-read', () => {
+    expect(recognizeValibot({ name: 'ValiError', issues: [issue, 'nope'] })).toBeUndefined();
+  });
+
+  it('only a strict object or tuple expecting `never` is an unknown key', () => {
+    const [detail] = valibotIssues([{ ...issue, expected: 'never', message: 'x' }]);
+    expect(detail?.code).toBe('invalid_type');
+  });
+
+  // Nested unions: `depth` levels of `union`, the innermost holding one too_small issue.
+  const nestedUnions = (depth: number): object => {
+    let inner: object = { ...issue, kind: 'validation', type: 'min_length', received: '1', message: 'x' };
+    for (let level = 0; level < depth; level++) inner = { ...issue, type: 'union', received: '"s"', message: 'x', issues: [inner] };
+    return inner;
+  };
+
+  it('unions are followed 8 deep, no further; one with no issues is a type mismatch', () => {
+    expect(valibotIssues([nestedUnions(8)])[0]?.code).toBe('too_small');
+    expect(valibotIssues([nestedUnions(9)])[0]?.code).toBe('invalid_type');
+    expect(valibotIssues([{ ...issue, type: 'union', message: 'x', issues: [] }])[0]?.code).toBe('invalid_type');
+  });
+
+  it('a message whose head still holds the received value gets the default', () => {
+    const quoting = { ...issue, received: '"s-SECRET"', message: 'Bad "s-SECRET": Expected number but received "s-SECRET"' };
+    expect(valibotIssues([quoting])[0]?.message).toBe(ISSUE_CODES.invalid_type);
+  });
+
   it('survives hostile values and keeps a message that is not a string out', () => {
     expect(
       toApiError({
