@@ -63,6 +63,15 @@ function openApiApp(factory: ExpressFactory = express5): { app: Express; lines: 
   return { app, lines };
 }
 
+// Bounded work on a hostile list: an entry past the cap that throws when read is never reached.
+const pastTheCap = (field: string): object =>
+  Object.defineProperty({}, field, {
+    enumerable: true,
+    get: (): never => {
+      throw new Error('read past the cap');
+    },
+  });
+
 describe('express-openapi-validator 5 BadRequest (allErrors): 400 validation_error, one detail per error', () => {
   it.each(EXPRESS_VERSIONS)('every input location, every failure (%s)', async (_name, factory) => {
     const { app, lines } = openApiApp(factory);
@@ -177,8 +186,10 @@ describe('shape and paths', () => {
     expect(toApiError(badRequest([], { errors: 'x' })).code).toBe('bad_request');
   });
 
-  it('details stop at 100; odd entries are "invalid" at the root', () => {
-    expect(toApiError(badRequest(Array.from({ length: 150 }, () => ({ path: '/body/a', message: 'm' })))).details).toHaveLength(100);
+  it('details stop at 100, the entries past them never read; odd entries are "invalid" at the root', () => {
+    const errors: object[] = Array.from({ length: 150 }, () => ({ path: '/body/a', message: 'm' }));
+    errors[100] = pastTheCap('path');
+    expect(toApiError(badRequest(errors)).details).toHaveLength(100);
     expect(toApiError(badRequest([null])).details).toEqual([{ path: '', code: 'invalid', message: 'This value is invalid.' }]);
   });
 });

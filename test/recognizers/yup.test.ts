@@ -23,6 +23,15 @@ async function yupError(value: unknown, s: yup.AnySchema = schema, options: yup.
   );
 }
 
+// Bounded work on a hostile list: an entry past the cap that throws when read is never reached.
+const pastTheCap = (field: string): object =>
+  Object.defineProperty({}, field, {
+    enumerable: true,
+    get: (): never => {
+      throw new Error('read past the cap');
+    },
+  });
+
 describe('yup ValidationError (abortEarly: false): 400 validation_error, one detail per inner error', () => {
   it.each(EXPRESS_VERSIONS)('every failure is a detail, none quotes the value (%s)', async (_name, factory) => {
     const { app, lines } = validatorApp([checked((req) => schema.validate(req.body, { abortEarly: false }))], factory);
@@ -210,7 +219,9 @@ describe('yup types and messages', () => {
 
   it('more than 100 failures are capped at 100 details', async () => {
     const many = yup.object(Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`f${i}`, yup.string().required()])));
-    const error = toApiError(await yupError({}, many));
+    const thrown = await yupError({}, many);
+    (thrown as unknown as { inner: object[] }).inner.splice(100, 0, pastTheCap('path'));
+    const error = toApiError(thrown);
     expect(error.details).toHaveLength(100);
   });
 
