@@ -141,6 +141,28 @@ describe('look-alikes and hostile values', () => {
     expect(error.details).toEqual([{ path: 'a["first name"]', code: 'invalid', message: 'This value is invalid.' }]);
   });
 
+  it('odd shapes: a path that is not a string, entries of another type, a message that is not a string', () => {
+    const field = { type: 'field', location: 'body', path: 'a', msg: 'm', value: 1 };
+    const details = toApiError(
+      result([
+        { ...field, path: 5 },
+        { type: 'other', fields: [field], nestedErrors: [field] },
+        { type: 'unknown_fields', msg: 5, fields: [{ ...field, path: 'b' }] },
+      ]),
+    ).details;
+    expect(details).toEqual([
+      { path: 'body', code: 'invalid', message: 'm' },
+      { path: 'body.b', code: 'unknown_field', message: 'This field is not allowed.' },
+    ]);
+  });
+
+  it('alternatives are followed 3 deep, no further', () => {
+    const field = { type: 'field', location: 'body', path: 'a', msg: 'm', value: 1 };
+    const nest = (depth: number): object => (depth === 0 ? field : { type: 'alternative', nestedErrors: [nest(depth - 1)] });
+    expect(toApiError(result([nest(3)])).details).toHaveLength(1);
+    expect(toApiError(result([nest(4)])).details).toHaveLength(0);
+  });
+
   it('details stop at 100, the entries past them never read', () => {
     const errors: object[] = Array.from({ length: 150 }, (_, i) => ({
       type: 'field',

@@ -37,7 +37,9 @@ function collect(errors: readonly unknown[], details: ValidationIssue[], depth: 
     if (!isBag(error)) continue;
     if (error.type === 'field') push(details, fieldIssue(error));
     else if (error.type === 'unknown_fields' && Array.isArray(error.fields)) {
-      const message = typeof error.msg === 'string' && error.msg !== UNKNOWN_FIELDS_MESSAGE ? error.msg : ISSUE_CODES.unknown_field;
+      // Its default ("Unknown field(s)") speaks of several: each field's detail gets ours. A message
+      // that is not a string is defaulted by safeIssue().
+      const message = error.msg === UNKNOWN_FIELDS_MESSAGE ? ISSUE_CODES.unknown_field : error.msg;
       for (const field of error.fields) if (isBag(field)) push(details, safeIssue(pathOf(field), 'unknown_field', message, field.value));
     } else if ((error.type === 'alternative' || error.type === 'alternative_grouped') && Array.isArray(error.nestedErrors) && depth < 3) {
       // `oneOf()` failed: every alternative's failing fields, since fixing any one group passes.
