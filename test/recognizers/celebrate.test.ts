@@ -28,6 +28,7 @@ describe('celebrate shape', () => {
     const error = toApiError(celebrateLike(new Map([[segment, required]])));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.details).toEqual([{ path, code: 'required', message: '"a" is required' }]);
+    expect(error.cause).toEqual({ source: 'celebrate' });
   });
 
   it('a segment key that is not a string names no location, even one that reads as "body"', () => {

@@ -103,8 +103,18 @@ describe('joi type names', () => {
     expect(toApiError({ isJoi: true, details }).details).toEqual([{ path: 'items[0].id', code: 'required', message: '"id" is required' }]);
   });
 
-  it('details stop at 100, the first ones kept', () => {
-    const details = Array.from({ length: 150 }, (_, i) => ({ path: [`f${i}`], type: 'any.required', message: `"f${i}" is required` }));
+  it('details stop at 100, the first ones kept, and the entries past them are never read', () => {
+    const details: object[] = Array.from({ length: 150 }, (_, i) => ({
+      path: [`f${i}`],
+      type: 'any.required',
+      message: `"f${i}" is required`,
+    }));
+    // Bounded work on a hostile list: an entry past the cap that throws when read is never reached.
+    details[100] = {
+      get path(): never {
+        throw new Error('read past the cap');
+      },
+    };
     const issues = toApiError({ isJoi: true, details }).details as unknown[];
     expect(issues).toHaveLength(100);
     expect(issues[99]).toEqual({ path: 'f99', code: 'required', message: '"f99" is required' });
