@@ -180,6 +180,26 @@ describe('look-alikes and hostile values', () => {
     expect(toApiError(wide).details).toHaveLength(100);
   });
 
+  it('the cap bounds the work: children past it are never read, and one element with several constraints cannot overshoot', () => {
+    const children: object[] = Array.from({ length: 150 }, (_, i) => ({ property: `f${i}`, constraints: { isDefined: 'required' } }));
+    children[100] = Object.defineProperty({}, 'property', {
+      get: (): never => {
+        throw new Error('read past the cap');
+      },
+    });
+    expect(toApiError([{ property: 'form', children }]).details).toHaveLength(100);
+    const many = Array.from({ length: 100 }, (_, i) => ({ property: `f${i}`, constraints: { isDefined: 'required' } }));
+    many[99] = { property: 'last', constraints: { isDefined: 'required', isString: 'string', isEmail: 'email' } };
+    expect(toApiError(many).details).toHaveLength(100);
+  });
+
+  it('an index segment is digits only; only @Length tells its bound by the message', () => {
+    const items = [{ property: '10', target: [], constraints: { custom: 'must be longer than or equal to 3 characters' } }];
+    expect(toApiError([{ property: 'items', children: items }]).details).toEqual([
+      { path: 'items[10]', code: 'invalid', message: 'must be longer than or equal to 3 characters' },
+    ]);
+  });
+
   it("odd constraint values fall back to the code's message", () => {
     expect(toApiError([{ property: 'a', constraints: { isEmail: 5, custom: '' }, children: 'x' }]).details).toEqual([
       { path: 'a', code: 'invalid_format', message: 'This value is not in the expected format.' },

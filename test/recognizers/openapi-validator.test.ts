@@ -146,6 +146,8 @@ describe('shape and paths', () => {
     ['/body/a~1b', 'body["a/b"]'],
     ['/users/1', ''],
     ['users', ''],
+    // A location word without the leading `/` or `.` of a JSON Pointer or a dotted path is no location.
+    ['body.a', ''],
     [7, ''],
   ])('path %p reads as %p', (path, expected) => {
     expect(toApiError(badRequest([{ path, message: 'm' }])).details).toEqual([{ path: expected, code: 'invalid', message: 'm' }]);

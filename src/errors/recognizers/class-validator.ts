@@ -163,5 +163,5 @@ export function recognizeClassValidator(error: unknown): ApiError | undefined {
   if (!Array.isArray(error) || error.length === 0 || !error.every(isElement)) return undefined;
   const details: ValidationIssue[] = [];
   collect(error, [], details);
-  return validationFailure('class-validator', details.slice(0, MAX_DETAILS));
+  return validationFailure('class-validator', details);
 }
