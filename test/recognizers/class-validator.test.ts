@@ -188,7 +188,7 @@ describe('look-alikes and hostile values', () => {
       },
     });
     expect(toApiError([{ property: 'form', children }]).details).toHaveLength(100);
-    const many = Array.from({ length: 100 }, (_, i) => ({ property: `f${i}`, constraints: { isDefined: 'required' } }));
+    const many: object[] = Array.from({ length: 100 }, (_, i) => ({ property: `f${i}`, constraints: { isDefined: 'required' } }));
     many[99] = { property: 'last', constraints: { isDefined: 'required', isString: 'string', isEmail: 'email' } };
     expect(toApiError(many).details).toHaveLength(100);
   });

@@ -1,7 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import multer, { MulterError, type Options } from 'multer';
 import request from 'supertest';
-import { errorHandler, toApiError, type ErrorHandlerOptions } from '../../src';
+import { errorHandler, toApiError, type ApiError, type ErrorHandlerOptions } from '../../src';
 import { EXPRESS_VERSIONS, captureLogger, expectErrorResponse, flushLogs, type ExpressFactory } from '../helpers/app';
 
 // A real multer 2 app (memory storage): POST /upload runs the given middleware, then answers 201.
@@ -192,8 +192,12 @@ describe('malformed multipart bodies (busboy errors passed on by multer)', () =>
 });
 
 describe('recognizeMulter on its own', () => {
+  // The stack of a converted error would name toApiError's frames; the original is the cause.
+  const noFrames = (error: ApiError): void => expect(error.stack).toBe(`${error.name}: ${error.message}`);
+
   it('STREAM_DESTROYED is 400 malformed_multipart', () => {
     const error = toApiError(new MulterError(code('STREAM_DESTROYED')));
+    noFrames(error);
     expect([error.status, error.code, error.message, error.details]).toEqual([
       400,
       'malformed_multipart',
@@ -230,6 +234,7 @@ describe('recognizeMulter on its own', () => {
     expect(toApiError(error).cause).toEqual({ source: 'multer', code: 'LIMIT_FILE_SIZE', field: 'f', storageErrors: 1 });
     const aborted = Object.assign(new Error('Unexpected end of form'), { storageErrors: [] });
     expect(toApiError(aborted).cause).toEqual({ source: 'busboy', message: 'Unexpected end of form', storageErrors: undefined });
+    noFrames(toApiError(aborted));
   });
 
   it('multer’s own "Request aborted" (it carries storageErrors) is 400 request_aborted', () => {
@@ -241,6 +246,7 @@ describe('recognizeMulter on its own', () => {
         'The request was aborted before its body was read.',
       ]);
       expect(error.cause).toEqual({ source: 'multer', message, storageErrors: undefined });
+      noFrames(error);
     }
   });
 
@@ -274,5 +280,6 @@ describe('recognizeMulter on its own', () => {
     const long = toApiError(hostile[4]);
     expect((long.details as { path: string }[])[0]?.path).toBe(`files.${'x'.repeat(128)}`);
     expect((long.cause as { field: string }).field).toHaveLength(128);
+    expect(toApiError({ name: 'MulterError', code: 'L'.repeat(200) }).cause).toMatchObject({ code: 'L'.repeat(64) });
   });
 });

@@ -112,7 +112,8 @@ function storageErrorCount(error: Bag): number | undefined {
 export function recognizeMulter(error: unknown): ApiError | undefined {
   if (!isBag(error)) return undefined;
   if (error.name === 'MulterError') return typeof error.code === 'string' ? multerError(error) : undefined;
-  if (error.name !== 'Error' || typeof error.message !== 'string' || !(error instanceof Error)) return undefined;
+  // busboy's and multer's plain Errors, known by their fixed messages (the sets hold strings only).
+  if (error.name !== 'Error' || !(error instanceof Error)) return undefined;
   if (BUSBOY_MALFORMED.has(error.message)) {
     return createError(400, LIBRARY_CODES.malformed_multipart.message, {
       code: 'malformed_multipart',
