@@ -191,6 +191,24 @@ describe('recognizePostgres on its own', () => {
     expect(values.map((value) => toApiError(value, { recognizers }).status)).toEqual([500, 500, 500, 500]);
   });
 
+  it('each driver by its own marks: the code alone, the errno with a SQLSTATE, the errcode alone, a QueryFailedError by name', () => {
+    const status = (value: object): number => toApiError(value, { recognizers }).status;
+    // mysql: ER_DUP_ENTRY without errno; errno 1062 with another code needs a string sqlState.
+    expect(status({ code: 'ER_DUP_ENTRY' })).toBe(409);
+    expect(status({ code: 'OTHER', errno: 1062 })).toBe(500);
+    expect(status({ code: 'OTHER', errno: 1062, sqlState: 23000 })).toBe(500);
+    // SQLite: its message counts only with its generic code; node:sqlite's errcode counts alone.
+    expect(status({ code: 'OTHER', message: 'UNIQUE constraint failed: users.email' })).toBe(500);
+    expect(status({ errcode: 2067, message: 'UNIQUE constraint failed: users.email' })).toBe(409);
+    const sqlite = { code: 'SQLITE_CONSTRAINT_UNIQUE', message: 'UNIQUE constraint failed: users.email' };
+    expect(toApiError(sqlite, { recognizers }).cause).toEqual({ source: 'sqlite', code: 'SQLITE_CONSTRAINT_UNIQUE', fields: ['email'] });
+    // TypeORM's driverError is read under its name only, whatever its own fields.
+    expect(status({ name: 'QueryFailedError', driverError: uniqueViolation(VALUE) })).toBe(409);
+    expect(status({ name: 'OtherError', driverError: uniqueViolation(VALUE) })).toBe(500);
+    const conflict = toApiError(uniqueViolation(VALUE), { recognizers });
+    expect(conflict.stack).toBe(`${conflict.name}: ${conflict.message}`);
+  });
+
   it('survives hostile fields', () => {
     const hostile = { code: '23505', severity: 'ERROR', detail: 42, table: { x: 1 }, constraint: 'c'.repeat(1000) };
     const error = toApiError(hostile, { recognizers });

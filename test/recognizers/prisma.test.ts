@@ -135,6 +135,12 @@ describe('recognizePrisma on its own', () => {
     }
   });
 
+  it('its errors carry no stack frames', () => {
+    for (const error of [toApiError(known('P2002', {}), { recognizers }), toApiError(known('P2025', {}), { recognizers })]) {
+      expect(error.stack).toBe(`${error.name}: ${error.message}`);
+    }
+  });
+
   it('leaves look-alikes alone and survives hostile meta', () => {
     expect(toApiError(Object.assign(new Error('x'), { name: 'PrismaClientKnownRequestError' }), { recognizers }).status).toBe(500);
     const hostile = [

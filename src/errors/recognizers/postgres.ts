@@ -60,6 +60,5 @@ export function recognizePostgres(error: unknown): ApiError | undefined {
   if (!isBag(error)) return undefined;
   // TypeORM copies the driver error's fields onto its own; `driverError` is the original.
   if (error.name === 'QueryFailedError' && isBag(error.driverError)) return driverViolation(error.driverError);
-  if (error.code === undefined && error.errcode === undefined) return undefined;
   return driverViolation(error);
 }

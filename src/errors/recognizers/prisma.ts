@@ -22,7 +22,8 @@ function uniqueFields(meta: Bag): { fields: string[]; constraint: string | undef
 export function recognizePrisma(error: unknown): ApiError | undefined {
   if (!isBag(error) || error.name !== 'PrismaClientKnownRequestError' || typeof error.code !== 'string') return undefined;
   const meta = isBag(error.meta) ? error.meta : {};
-  const cause = { source: 'prisma', code: error.code.slice(0, 16), modelName: logText(meta.modelName) };
+  // Only P2002 and P2025 are answered, so the code logged is one of those two.
+  const cause = { source: 'prisma', code: error.code, modelName: logText(meta.modelName) };
   if (error.code === 'P2002') {
     const { fields, constraint } = uniqueFields(meta);
     return alreadyExists(fields, { ...cause, constraint });
