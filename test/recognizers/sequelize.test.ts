@@ -187,6 +187,42 @@ describe('recognizeSequelize on its own', () => {
     ]);
   });
 
+  it('a custom message is kept unless it quotes the value, whatever the primitive; odd keys and bounds', () => {
+    const item = (fields: object): object => ({ validatorKey: 'custom', validatorName: 'custom', path: 'f', message: 'm', ...fields });
+    const messages = toApiError(
+      {
+        name: 'SequelizeValidationError',
+        errors: [
+          item({ value: undefined }),
+          item({ value: true }),
+          item({ value: 5n }),
+          item({ value: null, message: 'cannot be null' }),
+          item({ value: 'secret', message: 'secret is taken' }),
+        ],
+      },
+      { recognizers },
+    ).details as { message: string }[];
+    expect(messages.map((detail) => detail.message)).toEqual(['m', 'm', 'm', 'cannot be null', 'This value is invalid.']);
+    const codes = toApiError(
+      {
+        name: 'SequelizeValidationError',
+        errors: [item({ validatorKey: 'myisValid' }), item({ validatorKey: 'len', validatorArgs: ['3'], value: 'ab' })],
+      },
+      { recognizers },
+    ).details as { code: string }[];
+    expect(codes.map((detail) => detail.code)).toEqual(['invalid', 'too_big']);
+    expect(toApiError({ name: 'OtherValidationError', errors: [item({})] }, { recognizers }).status).toBe(500);
+  });
+
+  it('unique fields: the items first, skipping odd ones, then the keys of `fields`', () => {
+    const paths = (error: object): unknown =>
+      (toApiError({ name: 'SequelizeUniqueConstraintError', ...error }, { recognizers }).details as { path: string }[] | undefined)?.map(
+        (detail) => detail.path,
+      );
+    expect(paths({ errors: [null, { path: 'email' }], fields: { tenant: 1 } })).toEqual(['email']);
+    expect(paths({ fields: { email: 'x' } })).toEqual(['email']);
+  });
+
   it('leaves look-alikes alone and survives hostile items', () => {
     expect(toApiError(Object.assign(new Error('x'), { name: 'SequelizeValidationError' }), { recognizers }).status).toBe(500);
     expect(toApiError(Object.assign(new Error('x'), { name: 'SequelizeDatabaseError' }), { recognizers }).status).toBe(500);
