@@ -225,6 +225,55 @@ describe('recognizeMongoose on its own', () => {
     ]);
   });
 
+  const validation = (errors: Record<string, object>): { path: string; code: string; message: string }[] =>
+    toApiError(Object.assign(new Error('x'), { name: 'ValidationError', errors }), { recognizers }).details as never;
+  const validator = (fields: object): object => ({ name: 'ValidatorError', kind: 'user defined', message: 'm', ...fields });
+
+  it('a message is kept unless it quotes the value, whatever the primitive (a null value quotes nothing)', () => {
+    const messages = validation({
+      a: validator({ properties: { value: null } }),
+      b: validator({ value: 5 }),
+      c: validator({ value: true }),
+      d: validator({ value: 5n }),
+      e: validator({ value: 'x-SECRET', message: 'x-SECRET is taken' }),
+      f: { name: 'SomethingElse', message: 'not a field error' },
+    }).map((detail) => detail.message);
+    expect(messages).toEqual(['m', 'm', 'm', 'm', 'This value is invalid.']);
+  });
+
+  it('a quoting message is rebuilt from the constraint only when the constraint is known and listable', () => {
+    const quoting = (kind: string, properties: object): object => validator({ kind, value: 'v-SECRET', message: 'v-SECRET', properties });
+    const messages = validation({
+      a: quoting('minlength', { minlength: Infinity }),
+      b: quoting('maxlength', {}),
+      c: quoting('min', {}),
+      d: quoting('max', {}),
+      e: quoting('enum', { enumValues: [] }),
+      f: quoting('enum', { enumValues: Array.from({ length: 20 }, (_, i) => `v${i}`) }),
+      g: quoting('enum', { enumValues: Array.from({ length: 10 }, (_, i) => `${i}`.repeat(100)) }),
+    }).map((detail) => detail.message);
+    expect(messages.slice(0, 5)).toEqual([
+      'This value is too small or too short.',
+      'This value is too big or too long.',
+      'This value is too small or too short.',
+      'This value is too big or too long.',
+      'This value is not one of the allowed values.',
+    ]);
+    expect(messages[5]).toBe(`Must be one of: ${Array.from({ length: 20 }, (_, i) => `v${i}`).join(', ')}.`);
+    expect(messages[6]).toHaveLength(512);
+  });
+
+  it('CastErrors: only within a ValidationError or with a string kind; an odd kind is not echoed; code 11001 is a duplicate too', () => {
+    const cast = { name: 'CastError', kind: 'Number', path: 'age', stringValue: '"x"', message: 'Cast to Number failed' };
+    expect(validation({ age: cast })).toEqual([{ path: 'age', code: 'invalid_type', message: 'Must be a valid Number.' }]);
+    expect(toApiError({ ...cast, kind: 5 }, { recognizers }).status).toBe(500);
+    expect(toApiError({ ...cast, kind: '9Number' }, { recognizers }).details).toEqual([
+      { path: 'age', code: 'invalid_type', message: 'This field has the wrong type.' },
+    ]);
+    expect(toApiError(cast, { recognizers }).cause).toEqual({ source: 'mongoose' });
+    expect(toApiError({ name: 'MongoServerError', code: 11001, keyPattern: { email: 1 } }, { recognizers }).status).toBe(409);
+  });
+
   it('keeps a custom message that does not quote the value, and marks unique plugin errors', () => {
     const error = Object.assign(new Error('x'), {
       name: 'ValidationError',

@@ -51,7 +51,8 @@ function constraintMessage(kind: string, properties: Bag): string | undefined {
     case 'enum': {
       const values = properties.enumValues;
       if (!Array.isArray(values) || values.length === 0 || values.length > MAX_ENUM_LISTED) return undefined;
-      return `Must be one of: ${values.map(String).join(', ')}.`.slice(0, 512);
+      // issue() cuts every message to 512 characters.
+      return `Must be one of: ${values.map(String).join(', ')}.`;
     }
     default:
       return undefined;
