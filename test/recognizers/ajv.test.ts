@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { ValidationError, toApiError } from '../../src';
 import { EXPRESS_VERSIONS } from '../helpers/app';
 import { checked, post, validatorApp } from './validator-app';
+import { pastTheCap } from '../helpers/past-the-cap';
 
 const SECRET = 'hunter2-SECRET';
 
@@ -130,12 +131,7 @@ describe('look-alikes and hostile values', () => {
       instancePath: `/f${i}`,
       message: 'must be string',
     }));
-    // Bounded work on a hostile list: an entry past the cap that throws when read is never reached.
-    errors[100] = {
-      get keyword(): never {
-        throw new Error('read past the cap');
-      },
-    };
+    errors[100] = pastTheCap('keyword');
     const details = toApiError({ ajv: true, validation: true, errors }).details as { path: string }[];
     expect(details).toHaveLength(100);
     expect(details[99]).toEqual({ path: 'f99', code: 'invalid_type', message: 'must be string' });

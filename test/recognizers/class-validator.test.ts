@@ -20,6 +20,7 @@ import {
 import { ValidationError, toApiError } from '../../src';
 import { EXPRESS_VERSIONS } from '../helpers/app';
 import { checked, post, validatorApp } from './validator-app';
+import { pastTheCap } from '../helpers/past-the-cap';
 
 const SECRET = 'hunter2-SECRET';
 
@@ -182,11 +183,7 @@ describe('look-alikes and hostile values', () => {
 
   it('the cap bounds the work: children past it are never read, and one element with several constraints cannot overshoot', () => {
     const children: object[] = Array.from({ length: 150 }, (_, i) => ({ property: `f${i}`, constraints: { isDefined: 'required' } }));
-    children[100] = Object.defineProperty({}, 'property', {
-      get: (): never => {
-        throw new Error('read past the cap');
-      },
-    });
+    children[100] = pastTheCap('property');
     expect(toApiError([{ property: 'form', children }]).details).toHaveLength(100);
     const many: object[] = Array.from({ length: 100 }, (_, i) => ({ property: `f${i}`, constraints: { isDefined: 'required' } }));
     many[99] = { property: 'last', constraints: { isDefined: 'required', isString: 'string', isEmail: 'email' } };

@@ -4,21 +4,13 @@ import request from 'supertest';
 import { ValidationError, toApiError } from '../../src';
 import { EXPRESS_VERSIONS, expectErrorResponse, flushLogs } from '../helpers/app';
 import { checked, post, validatorApp } from './validator-app';
+import { pastTheCap } from '../helpers/past-the-cap';
 
 const SECRET = 'hunter2-SECRET';
 
 const throwIfInvalid: RequestHandler = checked((req: Request) => {
   validationResult(req).throw();
 });
-
-// Bounded work on a hostile list: an entry past the cap that throws when read is never reached.
-const pastTheCap = (field: string): object =>
-  Object.defineProperty({}, field, {
-    enumerable: true,
-    get: (): never => {
-      throw new Error('read past the cap');
-    },
-  });
 
 describe('express-validator 7 validationResult().throw(): 400 validation_error, one detail per field', () => {
   it.each(EXPRESS_VERSIONS)('paths are qualified by location; values are never echoed (%s)', async (_name, factory) => {

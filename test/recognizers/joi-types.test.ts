@@ -1,4 +1,5 @@
 import { toApiError } from '../../src';
+import { pastTheCap } from '../helpers/past-the-cap';
 
 // joi's error types, pinned one by one on synthetic `ValidationError`s (`isJoi`, `details[]`):
 // the type names come from joi 18's `lib/types/*.js` message tables.
@@ -109,12 +110,7 @@ describe('joi type names', () => {
       type: 'any.required',
       message: `"f${i}" is required`,
     }));
-    // Bounded work on a hostile list: an entry past the cap that throws when read is never reached.
-    details[100] = {
-      get path(): never {
-        throw new Error('read past the cap');
-      },
-    };
+    details[100] = pastTheCap('path');
     const issues = toApiError({ isJoi: true, details }).details as unknown[];
     expect(issues).toHaveLength(100);
     expect(issues[99]).toEqual({ path: 'f99', code: 'required', message: '"f99" is required' });

@@ -4,6 +4,7 @@ import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types';
 import request from 'supertest';
 import { ValidationError, errorHandler, toApiError } from '../../src';
 import { EXPRESS_VERSIONS, captureLogger, expectErrorResponse, flushLogs, type ExpressFactory } from '../helpers/app';
+import { pastTheCap } from '../helpers/past-the-cap';
 
 const SECRET = 'hunter2-SECRET';
 
@@ -62,15 +63,6 @@ function openApiApp(factory: ExpressFactory = express5): { app: Express; lines: 
   app.use(errorHandler({ logger }));
   return { app, lines };
 }
-
-// Bounded work on a hostile list: an entry past the cap that throws when read is never reached.
-const pastTheCap = (field: string): object =>
-  Object.defineProperty({}, field, {
-    enumerable: true,
-    get: (): never => {
-      throw new Error('read past the cap');
-    },
-  });
 
 describe('express-openapi-validator 5 BadRequest (allErrors): 400 validation_error, one detail per error', () => {
   it.each(EXPRESS_VERSIONS)('every input location, every failure (%s)', async (_name, factory) => {

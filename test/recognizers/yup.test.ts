@@ -3,6 +3,7 @@ import * as yup from 'yup';
 import { ValidationError, toApiError, type ApiError } from '../../src';
 import { EXPRESS_VERSIONS } from '../helpers/app';
 import { checked, post, validatorApp } from './validator-app';
+import { pastTheCap } from '../helpers/past-the-cap';
 
 const SECRET = 'hunter2-SECRET';
 
@@ -22,15 +23,6 @@ async function yupError(value: unknown, s: yup.AnySchema = schema, options: yup.
     (error: unknown) => error,
   );
 }
-
-// Bounded work on a hostile list: an entry past the cap that throws when read is never reached.
-const pastTheCap = (field: string): object =>
-  Object.defineProperty({}, field, {
-    enumerable: true,
-    get: (): never => {
-      throw new Error('read past the cap');
-    },
-  });
 
 describe('yup ValidationError (abortEarly: false): 400 validation_error, one detail per inner error', () => {
   it.each(EXPRESS_VERSIONS)('every failure is a detail, none quotes the value (%s)', async (_name, factory) => {
