@@ -117,6 +117,14 @@ export interface EnvelopeBody {
 }
 
 /**
+ * Asserts that a converted error carries no stack frames: its stack would name toApiError's
+ * frames, not the failure's; the original, kept as the cause, has the one that matters.
+ */
+export function expectNoStackFrames(error: { readonly name: string; readonly message: string; readonly stack?: string }): void {
+  expect(error.stack).toBe(`${error.name}: ${error.message}`);
+}
+
+/**
  * Asserts what every error response carries: the status and reason phrase, the JSON media type,
  * a Content-Length that matches the body, nosniff, no ETag, Cache-Control no-store, and an
  * `X-Request-Id` equal to `meta.request_id`. Returns the body.

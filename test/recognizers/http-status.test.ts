@@ -1,11 +1,10 @@
 import Boom from '@hapi/boom';
 import createHttpError from 'http-errors';
 import { toApiError, type ApiError } from '../../src';
+import { expectNoStackFrames } from '../helpers/app';
 
 // What a client would see of the answer: status, code, message, details and headers.
 const seen = (error: ApiError): unknown[] => [error.status, error.code, error.message, error.details, error.headers];
-// A converted error has no stack of its own: the original, kept as the cause, has the one that matters.
-const noFrames = (error: ApiError): void => expect(error.stack).toBe(`${error.name}: ${error.message}`);
 
 describe('recognizeHttpStatus: the status', () => {
   test.each([
@@ -26,7 +25,7 @@ describe('recognizeHttpStatus: the status', () => {
       const error = toApiError(thrown);
       expect(seen(error)).toEqual([500, 'internal_error', 'An unexpected error occurred.', undefined, {}]);
       expect(error.cause).toBe(thrown);
-      noFrames(error);
+      expectNoStackFrames(error);
     },
   );
 });
@@ -101,7 +100,7 @@ describe('recognizeHttpStatus: headers', () => {
       undefined,
       { 'Retry-After': '30', 'X-RateLimit-Limit': '100' },
     ]);
-    noFrames(error);
+    expectNoStackFrames(error);
   });
 
   test('a masked 503 keeps only Retry-After, whatever its case', () => {
@@ -141,7 +140,7 @@ describe('recognizeHttpStatus: Boom', () => {
       undefined,
       { 'WWW-Authenticate': 'Bearer realm="api", error="Token expired"' },
     ]);
-    noFrames(error);
+    expectNoStackFrames(error);
   });
 
   test("Boom's own 5xx message is not shown", () => {

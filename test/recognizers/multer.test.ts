@@ -1,8 +1,8 @@
 import express, { type Express, type RequestHandler } from 'express';
 import multer, { MulterError, type Options } from 'multer';
 import request from 'supertest';
-import { errorHandler, toApiError, type ApiError, type ErrorHandlerOptions } from '../../src';
-import { EXPRESS_VERSIONS, captureLogger, expectErrorResponse, flushLogs, type ExpressFactory } from '../helpers/app';
+import { errorHandler, toApiError, type ErrorHandlerOptions } from '../../src';
+import { EXPRESS_VERSIONS, captureLogger, expectErrorResponse, expectNoStackFrames, flushLogs, type ExpressFactory } from '../helpers/app';
 
 // A real multer 2 app (memory storage): POST /upload runs the given middleware, then answers 201.
 function uploadApp(
@@ -192,12 +192,9 @@ describe('malformed multipart bodies (busboy errors passed on by multer)', () =>
 });
 
 describe('recognizeMulter on its own', () => {
-  // The stack of a converted error would name toApiError's frames; the original is the cause.
-  const noFrames = (error: ApiError): void => expect(error.stack).toBe(`${error.name}: ${error.message}`);
-
   it('STREAM_DESTROYED is 400 malformed_multipart', () => {
     const error = toApiError(new MulterError(code('STREAM_DESTROYED')));
-    noFrames(error);
+    expectNoStackFrames(error);
     expect([error.status, error.code, error.message, error.details]).toEqual([
       400,
       'malformed_multipart',
@@ -234,7 +231,7 @@ describe('recognizeMulter on its own', () => {
     expect(toApiError(error).cause).toEqual({ source: 'multer', code: 'LIMIT_FILE_SIZE', field: 'f', storageErrors: 1 });
     const aborted = Object.assign(new Error('Unexpected end of form'), { storageErrors: [] });
     expect(toApiError(aborted).cause).toEqual({ source: 'busboy', message: 'Unexpected end of form', storageErrors: undefined });
-    noFrames(toApiError(aborted));
+    expectNoStackFrames(toApiError(aborted));
   });
 
   it('multer’s own "Request aborted" (it carries storageErrors) is 400 request_aborted', () => {
@@ -246,7 +243,7 @@ describe('recognizeMulter on its own', () => {
         'The request was aborted before its body was read.',
       ]);
       expect(error.cause).toEqual({ source: 'multer', message, storageErrors: undefined });
-      noFrames(error);
+      expectNoStackFrames(error);
     }
   });
 

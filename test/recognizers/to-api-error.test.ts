@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, toApiError, type ApiError, type ErrorRecognizer } from '../../src';
+import { expectNoStackFrames } from '../helpers/app';
 
 // An ApiError from another copy of the package is recognised by its brand (a symbol of the
 // global registry), then taken as it is only when it has every field the handler reads.
@@ -128,10 +129,6 @@ describe('toApiError: our own errors', () => {
 });
 
 describe('toApiError: what is never thrown, and what carries no stack', () => {
-  // A converted error's stack would name toApiError's frames, not the failure's: the original,
-  // kept as the cause, has the one that matters.
-  const noFrames = (error: ApiError): void => expect(error.stack).toBe(`${error.name}: ${error.message}`);
-
   it('a branded value whose getter throws is a 500 without a cause', () => {
     const hostile = Object.defineProperty({ [BRAND]: true }, 'status', {
       get: () => {
@@ -140,13 +137,13 @@ describe('toApiError: what is never thrown, and what carries no stack', () => {
     });
     const answer = toApiError(hostile);
     expect([answer.status, answer.code, answer.cause]).toEqual([500, 'internal_error', undefined]);
-    noFrames(answer);
+    expectNoStackFrames(answer);
   });
 
   it('`recognizers` that cannot be iterated (a JavaScript caller) is a 500 without a cause', () => {
     const answer = toApiError(new Error('x'), { recognizers: 5 as unknown as ErrorRecognizer[] });
     expect([answer.status, answer.cause]).toEqual([500, undefined]);
-    noFrames(answer);
+    expectNoStackFrames(answer);
   });
 
   it('a thrown function is no error object, whatever its properties', () => {
@@ -164,6 +161,6 @@ describe('toApiError: what is never thrown, and what carries no stack', () => {
     ['a thrown string', 'boom'],
     ['a malformed branded value', foreign({ status: 302 })],
   ])('%s', (_label, thrown) => {
-    noFrames(toApiError(thrown));
+    expectNoStackFrames(toApiError(thrown));
   });
 });
