@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { describeLibrary } from '../shared/library';
 import { describeMachine } from '../shared/machine';
-import { formatNumber, median, table } from '../shared/stats';
+import { formatNumber, formatSpread, median, perRound, table } from '../shared/stats';
 import { SCENARIOS, type Target } from './scenarios';
 import { startServer, type RunningServer } from './spawn';
 
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   console.log(
     `method: autocannon ${connections} connections on loopback, in the same process as this runner and on the same cores as the servers;` +
       ` each target in its own node process, started afresh each round; ${warmup} s warm-up, then ${rounds} interleaved rounds` +
-      ` of ${duration} s; median of rounds`,
+      ` of ${duration} s; median of rounds, ratios paired within each round`,
   );
   const loadAtStart = os.loadavg()[0]!;
   const targets = scenario!.targets;
@@ -112,22 +112,26 @@ async function main(): Promise<void> {
       ),
     );
     console.log();
+    const samplesOf = (key: string): Sample[] => samples[targets.findIndex((target) => target.key === key)]!;
     const ratios = scenario!.ratios.map((ratio) => {
-      const value = rps.get(ratio.numerator)! / rps.get(ratio.denominator)!;
-      // The same ratio from CPU cost: how many requests per CPU-second, relative.
-      const cpuValue = cpu.get(ratio.denominator)! / cpu.get(ratio.numerator)!;
+      const numerator = samplesOf(ratio.numerator);
+      const denominator = samplesOf(ratio.denominator);
+      // Paired within each round (see perRound); the CPU form is requests per CPU-second, relative.
+      const paired = perRound(rounds, (round) => numerator[round]!.rps / denominator[round]!.rps);
+      const cpuPaired = perRound(rounds, (round) => denominator[round]!.cpu / numerator[round]!.cpu);
+      const value = paired.median;
       const verdict =
         ratio.goal === undefined ? '' : value >= ratio.goal ? `meets >= ${ratio.goal.toFixed(2)}` : `MISSES >= ${ratio.goal.toFixed(2)}`;
-      return { ...ratio, value, cpuValue, verdict };
+      return { ...ratio, value, verdict, paired, cpuPaired };
     });
     console.log(
       table(
-        ['ratio', 'req/s ratio', 'goal', 'CPU-cost ratio'],
+        ['ratio', 'req/s ratio, paired per round: median (range)', 'goal', 'CPU-cost ratio, paired: median (range)'],
         ratios.map((ratio) => [
           `${ratio.numerator} / ${ratio.denominator}`,
-          ratio.value.toFixed(3),
+          formatSpread(ratio.paired),
           ratio.verdict,
-          ratio.cpuValue.toFixed(3),
+          formatSpread(ratio.cpuPaired),
         ]),
       ),
     );

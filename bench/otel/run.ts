@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { describeLibrary } from '../shared/library';
 import { describeMachine } from '../shared/machine';
-import { formatNumber, median, table } from '../shared/stats';
+import { formatNumber, formatSpread, median, perRound, table } from '../shared/stats';
 import type { Variant } from './server';
 
 const { values: args } = parseArgs({
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   console.log(
     `method: autocannon ${connections} connections on loopback, in this process, on the same cores as the servers; each server in its own node process` +
       ` (plain; otel: NodeTracerProvider + BatchSpanProcessor to a dropping exporter, instrumentation-http and -express; otel-untraced: the same with errorHandler({ tracing: false }));` +
-      ` errorHandler({ logger: ${logging === 'default' ? 'the default logger, stdout to /dev/null' : 'false'} }); ${rounds} interleaved rounds of ${duration} s, each on fresh server processes after ${warmup} s of warm-up; median of rounds`,
+      ` errorHandler({ logger: ${logging === 'default' ? 'the default logger, stdout to /dev/null' : 'false'} }); ${rounds} interleaved rounds of ${duration} s, each on fresh server processes after ${warmup} s of warm-up; median of rounds, ratios paired within each round`,
   );
   const loadAtStart = os.loadavg()[0]!;
   let servers: Server[] = [];
@@ -146,10 +146,9 @@ async function main(): Promise<void> {
       servers = [];
       process.stdout.write(`  round ${round + 1}/${rounds} done\n`);
     }
-    const rps = (variant: Variant, key: PathKey) =>
-      median(samples[labels.findIndex((t) => t.variant === variant && t.path.key === key)]!.map((s) => s.rps));
-    const cpu = (variant: Variant, key: PathKey) =>
-      median(samples[labels.findIndex((t) => t.variant === variant && t.path.key === key)]!.map((s) => s.cpu));
+    const samplesOf = (variant: Variant, key: PathKey) => samples[labels.findIndex((t) => t.variant === variant && t.path.key === key)]!;
+    const rps = (variant: Variant, key: PathKey) => median(samplesOf(variant, key).map((s) => s.rps));
+    const cpu = (variant: Variant, key: PathKey) => median(samplesOf(variant, key).map((s) => s.cpu));
 
     console.log();
     console.log(
@@ -165,17 +164,26 @@ async function main(): Promise<void> {
       ),
     );
     console.log();
-    // Overhead of a path: how much slower the instrumented server answers it than the plain one.
-    const slowdown = (key: PathKey) => rps('plain', key) / rps('otel', key);
-    const cpuSlowdown = (key: PathKey) => cpu('otel', key) / cpu('plain', key);
-    const success = slowdown('ok');
+    // Paired within each round (see perRound). Overhead of a path: how much slower the
+    // instrumented server answers it than the plain one.
+    const slowdownIn = (round: number, key: PathKey) => samplesOf('plain', key)[round]!.rps / samplesOf('otel', key)[round]!.rps;
+    const slowdown = (key: PathKey) => perRound(rounds, (round) => slowdownIn(round, key));
+    const cpuSlowdown = (key: PathKey) =>
+      perRound(rounds, (round) => samplesOf('otel', key)[round]!.cpu / samplesOf('plain', key)[round]!.cpu);
     const rows = PATHS.map((p) => {
-      const value = slowdown(p.key);
-      const relative = value / success;
-      const verdict = p.key === 'ok' ? '' : relative <= 1.05 ? 'meets <= 1.05' : 'MISSES <= 1.05';
-      return [p.key, percent(value), percent(cpuSlowdown(p.key)), p.key === 'ok' ? '' : relative.toFixed(3), verdict];
+      const relative = perRound(rounds, (round) => slowdownIn(round, p.key) / slowdownIn(round, 'ok'));
+      const verdict = p.key === 'ok' ? '' : relative.median <= 1.05 ? 'meets <= 1.05' : 'MISSES <= 1.05';
+      return [
+        p.key,
+        percent(slowdown(p.key).median),
+        percent(cpuSlowdown(p.key).median),
+        p.key === 'ok' ? '' : formatSpread(relative),
+        verdict,
+      ];
     });
-    console.log(table(['path', 'OTel overhead (req/s)', 'OTel overhead (CPU/req)', 'vs success overhead', 'goal'], rows));
+    console.log(
+      table(['path', 'OTel overhead (req/s)', 'OTel overhead (CPU/req)', 'vs success overhead, paired: median (range)', 'goal'], rows),
+    );
     console.log();
     // The library's own part: the same SDK, with and without errorHandler's recording.
     console.log(
@@ -183,8 +191,8 @@ async function main(): Promise<void> {
         ['path', 'errorHandler recording cost (otel-untraced / otel req/s)', 'CPU/req'],
         (['404', '500'] as const).map((key) => [
           key,
-          percent(rps('otel-untraced', key) / rps('otel', key)),
-          percent(cpu('otel', key) / cpu('otel-untraced', key)),
+          percent(perRound(rounds, (round) => samplesOf('otel-untraced', key)[round]!.rps / samplesOf('otel', key)[round]!.rps).median),
+          percent(perRound(rounds, (round) => samplesOf('otel', key)[round]!.cpu / samplesOf('otel-untraced', key)[round]!.cpu).median),
         ]),
       ),
     );

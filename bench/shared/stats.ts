@@ -5,6 +5,28 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+/** The median of values taken once per round, with the lowest and the highest. */
+export interface Spread {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * A ratio taken within each round, both sides measured under that round's load, then summed up
+ * over the rounds: a machine whose speed drifts during a run shifts both sides of a round alike,
+ * where a ratio of two medians would mix the fast rounds of one side with the slow ones of the other.
+ */
+export function perRound(rounds: number, valueOf: (round: number) => number): Spread {
+  const values = Array.from({ length: rounds }, (_, round) => valueOf(round));
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
+/** `0.937 (0.84-0.99)`: a {@link Spread} for a table. */
+export function formatSpread(spread: Spread, digits = 3): string {
+  return `${spread.median.toFixed(digits)} (${spread.min.toFixed(digits)}-${spread.max.toFixed(digits)})`;
+}
+
 /** `12 345` style thousands, for tables. */
 export function formatNumber(value: number, digits = 0): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
