@@ -1,17 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { markdownPages, ROOT } from '../helpers/markdown-pages';
 
 // Every relative link of the README and docs/ leads somewhere: the file exists, and an `#anchor`
 // names a heading of the page it points to, as GitHub renders it.
-const ROOT = join(__dirname, '..', '..');
-const PAGES = [
-  'README.md',
-  'CONTRIBUTING.md',
-  'CHANGELOG.md',
-  ...readdirSync(join(ROOT, 'docs'))
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => `docs/${name}`),
-];
+const PAGES = markdownPages().map((page) => relative(ROOT, page));
 
 // The page without its fenced code blocks, where `[a](b)` is code, not a link.
 function prose(page: string): string {

@@ -1,22 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { markdownPages, ROOT } from '../helpers/markdown-pages';
 
-// Every TypeScript sample in README.md, CONTRIBUTING.md and docs/ must compile as a user would
+// Every TypeScript sample in README.md, CONTRIBUTING.md, CHANGELOG.md and docs/ must compile as a user would
 // paste it: each ```ts block is a module of its own, type-checked (strict) against the package's
 // entries. The app's own names a sample uses (a database, a router) are declared in the sample
 // itself, where the reader sees them. A sample that shows a compile error on purpose says so
 // with `// @ts-expect-error`.
-const ROOT = join(__dirname, '..', '..');
 const OUT = join(ROOT, '.tmp', 'doc-samples');
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return markdownFiles(path);
-    return name.endsWith('.md') ? [path] : [];
-  });
-}
 
 interface Sample {
   readonly file: string;
@@ -38,9 +30,7 @@ function samplesOf(file: string): Sample[] {
   return samples;
 }
 
-const pages = [join(ROOT, 'README.md'), join(ROOT, 'CONTRIBUTING.md'), ...markdownFiles(join(ROOT, 'docs'))].filter((page) =>
-  existsSync(page),
-);
+const pages = markdownPages();
 const samples = pages.flatMap(samplesOf);
 
 /**
@@ -68,7 +58,7 @@ test('the README and docs/ have TypeScript samples to check', () => {
   expect(samples.filter((sample) => sample.file.startsWith('docs')).length).toBeGreaterThan(0);
 });
 
-test('every TypeScript sample in README.md, CONTRIBUTING.md and docs/ compiles', () => {
+test('every TypeScript sample in README.md, CONTRIBUTING.md, CHANGELOG.md and docs/ compiles', () => {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const files = samples.map((sample, index) => {

@@ -1,0 +1,20 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The repository's root. */
+export const ROOT = join(__dirname, '..', '..');
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return markdownFiles(path);
+    return name.endsWith('.md') ? [path] : [];
+  });
+}
+
+/** The pages a reader of the repository is sent to: the README, CONTRIBUTING, CHANGELOG and docs/, as absolute paths. */
+export function markdownPages(): string[] {
+  return [...['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md'].map((name) => join(ROOT, name)), ...markdownFiles(join(ROOT, 'docs'))].filter(
+    (page) => existsSync(page),
+  );
+}
