@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { markdownPages, ROOT } from '../helpers/markdown-pages';
 
-// Every relative link of the README and docs/ leads somewhere: the file exists, and an `#anchor`
-// names a heading of the page it points to, as GitHub renders it.
+// Every relative link of the repository's pages (markdownPages) leads somewhere: the file exists,
+// and an `#anchor` names a heading of the page it points to, as GitHub renders it.
 const PAGES = markdownPages().map((page) => relative(ROOT, page));
 
 // The page without its fenced code blocks, where `[a](b)` is code, not a link.
@@ -29,6 +29,17 @@ function headingIds(page: string): Set<string> {
   return ids;
 }
 
+// Pages link to the same few pages many times: each target's ids are worked out once.
+const idsOfFile = new Map<string, Set<string>>();
+function idsOf(file: string): Set<string> {
+  let ids = idsOfFile.get(file);
+  if (ids === undefined) {
+    ids = headingIds(readFileSync(file, 'utf8'));
+    idsOfFile.set(file, ids);
+  }
+  return ids;
+}
+
 function links(page: string): string[] {
   return [...prose(page).matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((match) => match[1] as string);
 }
@@ -48,7 +59,7 @@ describe.each(PAGES)('%s', (page) => {
         broken.push(`${target}: no ${relative(ROOT, file)}`);
         continue;
       }
-      if (anchor !== undefined && file.endsWith('.md') && !headingIds(readFileSync(file, 'utf8')).has(decodeURIComponent(anchor))) {
+      if (anchor !== undefined && file.endsWith('.md') && !idsOf(file).has(decodeURIComponent(anchor))) {
         broken.push(`${target}: no heading #${anchor} in ${relative(ROOT, file)}`);
       }
     }
