@@ -403,9 +403,8 @@ describe('network errors and time limits', () => {
       deadlineMs: 1000,
       retry: { limit: 10, baseDelayMs: 400, maxDelayMs: 400, random: () => 0.99 },
     });
-    const started = performance.now();
     const thrown = await api.get('/x').catch((error: unknown) => error);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // A wait started past the deadline would end in the deadline's TimeoutError, not the last error.
     expect(thrown).toBeInstanceOf(BadGatewayError);
     expect([2, 3]).toContain(server.hits.length);
     expect(thrown).toMatchObject({ attempts: server.hits.length });

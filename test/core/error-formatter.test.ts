@@ -310,6 +310,7 @@ describe('isValidMediaType', () => {
     const started = process.hrtime.bigint();
     for (const evil of [`a/b${'; '.repeat(126)}!`, `a/b;${' '.repeat(250)}!`, `a/b; a="${'\\"'.repeat(120)}`])
       expect(isValidMediaType(evil)).toBe(false);
-    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(50);
+    // Backtracking on these inputs would take seconds or hours; the bound leaves room for a stalled CI machine.
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(500);
   });
 });
