@@ -91,6 +91,18 @@ const CASES: Case[] = [
     { 'www-authenticate': 'Basic realm="x"' },
   ],
   [
+    'an Error with a status and no message: the catalog speaks for it',
+    () => Object.assign(new Error(), { status: 404 }),
+    404,
+    { code: 'resource_not_found', message: 'The requested resource was not found.' },
+  ],
+  [
+    'an exposed 5xx with no message',
+    () => Object.assign(new Error(''), { status: 503, expose: true }),
+    503,
+    { code: 'service_unavailable', message: 'The service is temporarily unavailable.' },
+  ],
+  [
     'an Error with statusCode and code',
     () => Object.assign(new Error('Slow down'), { statusCode: 429, code: 'quota_exceeded' }),
     429,

@@ -45,7 +45,8 @@ export function recognizeHttpStatus(error: unknown): ApiError | undefined {
   const expose = typeof error.expose === 'boolean' ? error.expose : status < 500;
   const code = typeof error.code === 'string' && CODE_PATTERN.test(error.code) ? error.code : undefined;
   const bag = isBag(headers) ? headers : undefined;
-  return createError(status, expose && typeof message === 'string' ? message : undefined, {
+  // An empty message (`throw Object.assign(new Error(), { status: 404 })`) tells the client nothing: the catalog's does.
+  return createError(status, expose && typeof message === 'string' && message !== '' ? message : undefined, {
     cause: error,
     captureStack: false,
     expose,
