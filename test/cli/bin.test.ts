@@ -2,7 +2,8 @@ import { accessSync, constants, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ERROR_STATUSES } from '../../src';
 import { requireBuilt } from '../helpers/lanes';
-import { CLI_BUILT, ROOT, runNode } from './run';
+import { ROOT } from '../helpers/root';
+import { CLI_BUILT, runNode } from './run';
 
 // `npm test` builds before running jest; without dist/ these fail (npm run test:unit leaves them out).
 requireBuilt(relative(ROOT, CLI_BUILT));

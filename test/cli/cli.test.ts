@@ -6,7 +6,8 @@ import { runCli } from '../../src/cli/run-cli';
 import { loadCodes } from '../../src/cli/load-codes';
 import { buildStatusReference, renderStatusReference, renderStatusTable } from '../../src/openapi';
 import { appErrors } from '../../examples/errors';
-import { ROOT, runSourceCli } from './run';
+import { ROOT } from '../helpers/root';
+import { runSourceCli } from './run';
 
 const FIXTURES = join(__dirname, 'fixtures');
 

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ROOT } from '../helpers/root';
 
-export const ROOT = join(__dirname, '..', '..');
 export const CLI_SOURCE = join(ROOT, 'src', 'cli', 'cli.ts');
 export const CLI_BUILT = join(ROOT, 'dist', 'cli.js');
 

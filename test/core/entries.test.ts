@@ -9,10 +9,10 @@ import * as metrics from '../../src/metrics';
 import * as openapi from '../../src/openapi';
 import * as validation from '../../src/validation';
 import { ERROR_STATUSES, getStatusInfo } from '../../src/catalog';
+import { ROOT } from '../helpers/root';
 
 // The package's entries: a small core (`express-api-errors`) and one subpath per feature folder.
 // Every value each one exports is listed here, so a new export is a deliberate change of this file.
-const ROOT = join(__dirname, '..', '..');
 
 /** One class per catalog status, generated from it: a new status is a new class on purpose. */
 const STATUS_CLASSES = ERROR_STATUSES.map((status) => getStatusInfo(status)?.className ?? '');

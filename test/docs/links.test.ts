@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { markdownPages, ROOT } from '../helpers/markdown-pages';
+import { markdownPages } from '../helpers/markdown-pages';
+import { ROOT } from '../helpers/root';
 
 // Every relative link of the repository's pages (markdownPages) leads somewhere: the file exists,
 // and an `#anchor` names a heading of the page it points to, as GitHub renders it.

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildStatusReference, renderStatusTable } from '../../src/openapi';
 import { readMarkedRegion } from '../../src/docs/marked-region';
-
-const ROOT = join(__dirname, '..', '..');
+import { ROOT } from '../helpers/root';
 
 test('the status table of docs/status-codes.md is the one the catalog generates (run `npm run docs:readme` after a catalog change)', () => {
   const page = readFileSync(join(ROOT, 'docs', 'status-codes.md'), 'utf8');

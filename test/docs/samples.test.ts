@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
-import { markdownPages, ROOT } from '../helpers/markdown-pages';
+import { markdownPages } from '../helpers/markdown-pages';
+import { ROOT } from '../helpers/root';
 
 // Every TypeScript sample in README.md, CONTRIBUTING.md, CHANGELOG.md and docs/ must compile as a user would
 // paste it: each ```ts block is a module of its own, type-checked (strict) against the package's

@@ -7,11 +7,11 @@ import { tourText } from '../../examples/tour/render';
 import { MODES, type ModeName, type Scenario } from '../../examples/tour/scenario';
 import { SCENARIOS } from '../../examples/tour/scenarios';
 import { expectDocumentedAnswer, type Answer } from './scenario-answers';
+import { ROOT } from '../helpers/root';
 
 // `npm start` for real: the server process with each mode's environment, and the tour's curl
 // commands run by a shell exactly as printed.
 
-const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const run = promisify(execFile);
 // The tour's commands are curl commands: without curl they cannot run, and the file fails rather than skips.

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from './root';
 
 /**
  * The test lanes. `npm test` runs every test (Redis, the build and Chromium required);
@@ -10,8 +11,6 @@ import { join } from 'node:path';
 export function inUnitLane(): boolean {
   return process.env.TEST_LANE === 'unit';
 }
-
-const ROOT = join(__dirname, '..', '..');
 
 /**
  * Throws unless every file (relative to the repository root, e.g. `dist/index.js`) exists: for

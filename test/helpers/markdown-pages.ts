@@ -1,8 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** The repository's root. */
-export const ROOT = join(__dirname, '..', '..');
+import { ROOT } from './root';
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -3,7 +3,6 @@
 // (https://opentelemetry.io/docs/specs/semconv/http/http-metrics/#metric-httpserverrequestduration).
 import { execFileSync } from 'node:child_process';
 import { once, EventEmitter } from 'node:events';
-import { join } from 'node:path';
 import { metrics } from '@opentelemetry/api';
 import { DataPointType, MeterProvider, MetricReader, type HistogramMetricData } from '@opentelemetry/sdk-metrics';
 import type { Express } from 'express';
@@ -12,6 +11,7 @@ import { errorHandler, NotFoundError, notFoundHandler, requestId } from '../../s
 import { statusMetrics, type MeterProviderLike, type StatusMetricsOptions } from '../../src/metrics';
 import { EXPRESS_VERSIONS, type ExpressFactory } from '../helpers/app';
 import { abortRequest, close, listen } from './helpers';
+import { ROOT } from '../helpers/root';
 
 /** A reader the test collects from on demand, as a Prometheus scrape or an OTLP export would. */
 class CollectingReader extends MetricReader {
@@ -254,7 +254,7 @@ test('@opentelemetry/api is loaded only when statusMetrics is asked to publish t
     'process.stdout.write(JSON.stringify([before, loaded()]));',
   ].join('\n');
   const output = execFileSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script], {
-    cwd: join(__dirname, '..', '..'),
+    cwd: ROOT,
     encoding: 'utf8',
   });
   expect(JSON.parse(output)).toEqual([false, true]);

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
-import { join } from 'node:path';
 import type { Express } from 'express';
 import { Registry } from 'prom-client';
 import * as promClient from 'prom-client';
@@ -10,6 +9,7 @@ import { formatStatusSnapshot, statusMetrics, type StatusMetrics, type StatusMet
 import { appErrors } from '../../examples/errors';
 import { EXPRESS_VERSIONS, type ExpressFactory } from '../helpers/app';
 import { abortRequest, close, eventually, listen } from './helpers';
+import { ROOT } from '../helpers/root';
 
 interface TestApp {
   app: Express;
@@ -215,7 +215,7 @@ describe('Prometheus', () => {
     const script =
       "require('./src'); process.stdout.write(String(Object.keys(require.cache).some((file) => file.includes('prom-client'))));";
     const loaded = execFileSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script], {
-      cwd: join(__dirname, '..', '..'),
+      cwd: ROOT,
       encoding: 'utf8',
     });
     expect(loaded).toBe('false');

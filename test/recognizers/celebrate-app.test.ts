@@ -3,6 +3,7 @@
 // so it can kill no mutant, and starting it costs seconds per mutant.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { ROOT } from '../helpers/root';
 
 const SECRET = 'hunter2-SECRET';
 
@@ -17,9 +18,8 @@ interface Scenario {
 // celebrate 16 is an ES module, which Jest's CommonJS runtime cannot load: its real middleware
 // runs in a real Express app in a child Node process (see celebrate-app.fixture.ts).
 function runFixture(): Scenario[] {
-  const root = join(__dirname, '..', '..');
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'celebrate-app.fixture.ts')], {
-    cwd: root,
+    cwd: ROOT,
     encoding: 'utf8',
     timeout: 30_000,
   });
