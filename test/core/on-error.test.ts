@@ -16,7 +16,7 @@ import {
   type ErrorReport,
 } from '../../src';
 import { buildApp, captureLogger, EXPRESS_VERSIONS, expectErrorResponse, flushLogs, type ExpressFactory } from '../helpers/app';
-import { until } from '../helpers/until';
+import { eventually } from '../helpers/eventually';
 
 /** What the hook saw of one call, and whether the response had ended by then. */
 interface Call {
@@ -101,7 +101,7 @@ describe.each(EXPRESS_VERSIONS)('onError on %s', (_name, express: ExpressFactory
     );
     // Interleaved 404s: answered in the same burst, never reported.
     await Promise.all(ids.slice(0, 10).map((n) => request(app).get('/missing').set('X-Request-Id', `nf-${n}`).expect(404)));
-    await until(() => calls.length >= 50);
+    await eventually(() => calls.length >= 50);
     // A second call for any of them would come on a later turn.
     await new Promise((resolve) => setTimeout(resolve, 20));
     for (const res of responses) {
@@ -235,7 +235,7 @@ describe.each(EXPRESS_VERSIONS)('onError on %s', (_name, express: ExpressFactory
       );
     expect(outcome).toMatch(/aborted|socket hang up|ECONNRESET/);
     // Reported once the server has seen the connection close, which may be after the client has.
-    await until(() => calls.length >= 1);
+    await eventually(() => calls.length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(calls).toHaveLength(1);
     expect(calls[0]?.report).toMatchObject({ requestId: 'req-late', headersSent: true, exposed: false });
@@ -248,7 +248,7 @@ describe.each(EXPRESS_VERSIONS)('onError on %s', (_name, express: ExpressFactory
     const app = appWith(express, { onError });
     const res = await request(app).get('/after').set('X-Request-Id', 'req-after').expect(200);
     expect(res.body).toEqual({ ok: true });
-    await until(() => calls.length >= 1);
+    await eventually(() => calls.length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(calls.map(({ report }) => [report.requestId, report.error.status, report.headersSent, report.exposed])).toEqual([
       ['req-after', 500, true, false],

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { requestTimeout, timeoutSignal } from '../../src/http';
 import { buildApp, captureLogger, EXPRESS_VERSIONS, flushLogs } from '../helpers/app';
-import { until } from '../helpers/until';
+import { eventually } from '../helpers/eventually';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -43,7 +43,7 @@ describe('requestTimeout (504)', () => {
           meta: { request_id: 'req-timeout' },
         });
         release();
-        await until(() => late.done === true);
+        await eventually(() => late.done === true);
         expect(late).toEqual({ signalAborted: true, done: true });
         // The same keep-alive server still answers.
         expect((await request(server).get('/nowhere')).status).toBe(404);

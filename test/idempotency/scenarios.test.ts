@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { eventually } from '../helpers/eventually';
 import { delay, itemsApp, listen, post } from './app';
 import { storeCases } from './stores';
 
@@ -28,7 +29,7 @@ for (const { name, create } of storeCases()) {
         );
         // The one that won parks in the handler; every other one must come back 409 meanwhile.
         await gate.reached();
-        while (settled.length < 49) await delay(10);
+        await eventually(() => settled.length >= 49, 10_000);
         expect(calls.items).toBe(1);
         gate.open();
         const results = await Promise.all(burst);

@@ -36,15 +36,6 @@ export function abortRequest(server: Server, path: string, waitFor: Promise<unkn
   });
 }
 
-/** Resolves once `predicate` holds, polling every few milliseconds (for server-side events after a client abort). */
-export async function eventually(predicate: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 /**
  * Sends GET requests for `paths` pipelined over `connections` raw keep-alive connections (much
  * cheaper than one client request object each) and resolves with the statuses, in order per connection.

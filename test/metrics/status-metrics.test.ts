@@ -8,7 +8,8 @@ import { ForbiddenError, NotFoundError, errorHandler, notFoundHandler, requestId
 import { formatStatusSnapshot, statusMetrics, type StatusMetrics, type StatusMetricsOptions } from '../../src/metrics';
 import { appErrors } from '../../examples/errors';
 import { EXPRESS_VERSIONS, type ExpressFactory } from '../helpers/app';
-import { abortRequest, close, eventually, listen } from './helpers';
+import { eventually } from '../helpers/eventually';
+import { abortRequest, close, listen } from './helpers';
 import { ROOT } from '../helpers/root';
 
 interface TestApp {
