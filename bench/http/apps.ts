@@ -3,6 +3,8 @@ import Boom from '@hapi/boom';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import createHttpError from 'http-errors';
 import pino from 'pino';
+import { LineBatch } from '../../src/logging/line-batch';
+import { DEFAULT_LOG_BUFFER, type ErrorLogger, type LogMethod } from '../../src/logging/logger';
 import { lib, loadLibrary, type LibraryApi } from '../shared/library';
 import { CODES, INTERNAL_MESSAGE, NOT_FOUND_MESSAGE, envelope, newRequestId, successBody } from '../shared/bodies';
 
@@ -88,6 +90,28 @@ function httpErrorsPinoHandler(): ErrorRequestHandler {
   };
 }
 
+/** A logger whose every method does nothing: the handler builds each line's fields, nobody serializes them. */
+function silentLogger(): ErrorLogger {
+  const drop: LogMethod = () => undefined;
+  return { fatal: drop, error: drop, warn: drop, info: drop, debug: drop, trace: drop };
+}
+
+/**
+ * A logger like the default one (pino, the same batched asynchronous stdout), given only
+ * `request_id`, `status`, `code` and the message of each line: the least a pino line can carry.
+ */
+function threeFieldLogger(): ErrorLogger {
+  const logger = pino(
+    { name: 'express-api-errors' },
+    new LineBatch(pino.destination({ dest: 1, sync: false, minLength: 0 }), DEFAULT_LOG_BUFFER),
+  );
+  const cut =
+    (level: keyof ErrorLogger): LogMethod =>
+    (fields, message) =>
+      logger[level]({ request_id: fields.request_id, status: fields.status, code: fields.code }, message);
+  return { fatal: cut('fatal'), error: cut('error'), warn: cut('warn'), info: cut('info'), debug: cut('debug'), trace: cut('trace') };
+}
+
 // (e) The same with Boom.
 const boomHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   const error = Boom.isBoom(err) ? err : Boom.boomify(err as Error);
@@ -138,6 +162,10 @@ export const IMPLEMENTATIONS = {
   'ours-pino': () => appWith(oursThrower(false), lib.errorHandler({ logger: pino(pino.destination({ dest: '/dev/null', sync: true })) })),
   /** (a) errorHandler with its default logger (pino to stdout), one line per error: flood suppression off. */
   'ours-default': () => appWith(oursThrower(false), lib.errorHandler({ logSampling: false })),
+  /** (a) errorHandler with a logger that does nothing: what building a line's fields costs. */
+  'ours-silent-logger': () => appWith(oursThrower(false), lib.errorHandler({ logger: silentLogger(), logSampling: false })),
+  /** (a) errorHandler, lines cut to three fields, then as the default logger writes them. */
+  'ours-three-fields': () => appWith(oursThrower(false), lib.errorHandler({ logger: threeFieldLogger(), logSampling: false })),
   /** (a) errorHandler with every default, flood suppression of repeated 4xx lines included. */
   'ours-default-sampled': () => appWith(oursThrower(false), lib.errorHandler()),
   /** (a) errorHandler, errors forced to capture a stack (what skipping it saves). */

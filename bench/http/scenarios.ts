@@ -30,6 +30,16 @@ const NOT_FOUND = '/users/user_123';
 // With BENCH_BASELINE set, the 404 scenario also runs that build of the library, for a before/after.
 const BASELINE = process.env.BENCH_BASELINE !== undefined;
 
+/** The 404 answered with the default logger, one line per request: the logs and line scenarios measure it. */
+const DEFAULT_LOGGER: Target = {
+  key: 'a+default',
+  label: '(a) ours, default logger, logSampling: false',
+  implementation: 'ours-default',
+  path: NOT_FOUND,
+  status: 404,
+  output: 'ignore',
+};
+
 /** The scenarios of `bench/http/run.ts`, by name. */
 export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   '404': {
@@ -77,14 +87,7 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
         status: 404,
         output: 'ignore',
       },
-      {
-        key: 'a+default',
-        label: '(a) ours, default logger, logSampling: false',
-        implementation: 'ours-default',
-        path: NOT_FOUND,
-        status: 404,
-        output: 'ignore',
-      },
+      DEFAULT_LOGGER,
       {
         key: 'b',
         label: '(b) http-errors + hand-written handler, no log',
@@ -115,6 +118,34 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       { numerator: 'a+default', denominator: 'b+log', goal: 1.2 },
       { numerator: 'a+default', denominator: 'b+pino' },
       { numerator: 'b+log', denominator: 'b' },
+    ],
+  },
+  line: {
+    title: 'GET /users/user_123 -> 404, what one log line per request costs, piece by piece (output to /dev/null)',
+    targets: [
+      { key: 'a', label: '(a) ours, logger: false', implementation: 'ours', path: NOT_FOUND, status: 404, output: 'ignore' },
+      {
+        key: 'a+fields',
+        label: '(a) ours, a logger that does nothing (fields built)',
+        implementation: 'ours-silent-logger',
+        path: NOT_FOUND,
+        status: 404,
+        output: 'ignore',
+      },
+      {
+        key: 'a+three',
+        label: '(a) ours, pino given three fields, default destination',
+        implementation: 'ours-three-fields',
+        path: NOT_FOUND,
+        status: 404,
+        output: 'ignore',
+      },
+      DEFAULT_LOGGER,
+    ],
+    ratios: [
+      { numerator: 'a+default', denominator: 'a', goal: 0.95 },
+      { numerator: 'a+fields', denominator: 'a' },
+      { numerator: 'a+three', denominator: 'a' },
     ],
   },
   '500': {

@@ -6,17 +6,15 @@
 // OpenTelemetry, and what is left is the tracing's own cost. Default `off` (`logger: false`).
 // Goal: with OpenTelemetry active, the error path's slowdown is at most 5% more than the success
 // path's: (plain error / otel error) <= 1.05 x (plain success / otel success), in req/s.
-import { fork, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { describeLibrary } from '../shared/library';
 import { describeMachine } from '../shared/machine';
-import { formatNumber, formatSpread, median, perRound, table } from '../shared/stats';
+import { formatChange, formatNumber, formatSpread, median, perRound, table } from '../shared/stats';
 import type { Variant } from './server';
+import { PATHS, startServer, VARIANTS, type PathKey, type Server } from './servers';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,44 +31,6 @@ const duration = Number(args.duration);
 const warmup = Number(args.warmup);
 const connections = Number(args.connections);
 const logging = args.logging === 'default' ? 'default' : 'off';
-
-const VARIANTS: readonly Variant[] = ['plain', 'otel', 'otel-untraced'];
-const PATHS = [
-  { key: 'ok', path: '/ok/user_123', status: 200 },
-  { key: '404', path: '/users/user_123', status: 404 },
-  { key: '500', path: '/crash', status: 500 },
-] as const;
-type PathKey = (typeof PATHS)[number]['key'];
-
-interface Server {
-  readonly variant: Variant;
-  readonly port: number;
-  ask<T>(message: string): Promise<T>;
-  stop(): Promise<void>;
-}
-
-async function start(variant: Variant): Promise<Server> {
-  const child: ChildProcess = fork(path.join(__dirname, 'server.ts'), [variant, logging], {
-    execArgv: ['--import', 'tsx'],
-    // The default logger writes to stdout: /dev/null, so the line is paid for but not shown.
-    stdio: ['ignore', logging === 'default' ? 'ignore' : 'inherit', 'inherit', 'ipc'],
-  });
-  const [hello] = (await once(child, 'message')) as [{ port: number }];
-  const exited = once(child, 'exit');
-  return {
-    variant,
-    port: hello.port,
-    ask: async <T>(message: string) => {
-      const reply = once(child, 'message') as Promise<[T]>;
-      child.send(message);
-      return (await reply)[0];
-    },
-    stop: async () => {
-      if (child.exitCode === null && child.connected) child.send('stop');
-      await exited;
-    },
-  };
-}
 
 interface Target {
   readonly server: Server;
@@ -108,8 +68,6 @@ async function check(target: Target): Promise<void> {
   if (response.status !== target.path.status) throw new Error(`${target.label}: status ${response.status}, expected ${target.path.status}`);
 }
 
-const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
-
 async function main(): Promise<void> {
   console.log('# OpenTelemetry bench: instrumented vs plain, success vs error paths');
   console.log(`machine: ${describeMachine()}`);
@@ -128,7 +86,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < rounds; round++) {
       // Fresh processes each round: on a shared VM one process can stay lucky (or not) for a
       // whole run, which the rounds of that run then cannot average out.
-      for (const variant of VARIANTS) servers.push(await start(variant));
+      for (const variant of VARIANTS) servers.push(await startServer(variant, logging));
       const targets: Target[] = servers.flatMap((server) => PATHS.map((p) => ({ server, path: p, label: `${server.variant} ${p.key}` })));
       if (round === 0) for (const target of targets) await check(target);
       for (const target of targets) await fire(target, warmup);
@@ -175,8 +133,8 @@ async function main(): Promise<void> {
       const verdict = p.key === 'ok' ? '' : relative.median <= 1.05 ? 'meets <= 1.05' : 'MISSES <= 1.05';
       return [
         p.key,
-        percent(slowdown(p.key).median),
-        percent(cpuSlowdown(p.key).median),
+        formatChange(slowdown(p.key).median),
+        formatChange(cpuSlowdown(p.key).median),
         p.key === 'ok' ? '' : formatSpread(relative),
         verdict,
       ];
@@ -191,8 +149,12 @@ async function main(): Promise<void> {
         ['path', 'errorHandler recording cost (otel-untraced / otel req/s)', 'CPU/req'],
         (['404', '500'] as const).map((key) => [
           key,
-          percent(perRound(rounds, (round) => samplesOf('otel-untraced', key)[round]!.rps / samplesOf('otel', key)[round]!.rps).median),
-          percent(perRound(rounds, (round) => samplesOf('otel', key)[round]!.cpu / samplesOf('otel-untraced', key)[round]!.cpu).median),
+          formatChange(
+            perRound(rounds, (round) => samplesOf('otel-untraced', key)[round]!.rps / samplesOf('otel', key)[round]!.rps).median,
+          ),
+          formatChange(
+            perRound(rounds, (round) => samplesOf('otel', key)[round]!.cpu / samplesOf('otel-untraced', key)[round]!.cpu).median,
+          ),
         ]),
       ),
     );

@@ -27,6 +27,11 @@ export function formatSpread(spread: Spread, digits = 3): string {
   return `${spread.median.toFixed(digits)} (${spread.min.toFixed(digits)}-${spread.max.toFixed(digits)})`;
 }
 
+/** A ratio as a change: 1.079 is `+7.9%`, 0.95 is `-5.0%`. */
+export function formatChange(ratio: number): string {
+  return `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
+}
+
 /** `12 345` style thousands, for tables. */
 export function formatNumber(value: number, digits = 0): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
