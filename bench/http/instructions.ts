@@ -13,7 +13,7 @@ import { callgrind } from '../shared/callgrind';
 import { describeLibrary } from '../shared/library';
 import { describeMachine } from '../shared/machine';
 import { sendRequests } from '../shared/send-requests';
-import { formatNumber, table } from '../shared/stats';
+import { formatGoal, formatNumber, table } from '../shared/stats';
 import { SCENARIOS, type Target } from './scenarios';
 import { startServer } from './spawn';
 
@@ -93,13 +93,7 @@ async function main(): Promise<void> {
         .filter((ratio) => perRequest.has(ratio.numerator) && perRequest.has(ratio.denominator))
         .map((ratio) => {
           const value = perRequest.get(ratio.denominator)! / perRequest.get(ratio.numerator)!;
-          const verdict =
-            ratio.goal === undefined
-              ? ''
-              : value >= ratio.goal
-                ? `meets >= ${ratio.goal.toFixed(2)}`
-                : `MISSES >= ${ratio.goal.toFixed(2)}`;
-          return [`${ratio.numerator} / ${ratio.denominator}`, value.toFixed(3), verdict];
+          return [`${ratio.numerator} / ${ratio.denominator}`, value.toFixed(3), formatGoal(value, ratio.goal)];
         }),
     ),
   );

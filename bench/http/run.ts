@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { describeLibrary } from '../shared/library';
 import { describeMachine } from '../shared/machine';
-import { formatNumber, formatSpread, median, perRound, table } from '../shared/stats';
+import { formatGoal, formatNumber, formatSpread, median, perRound, table } from '../shared/stats';
 import { SCENARIOS, type Target } from './scenarios';
 import { startServer, type RunningServer } from './spawn';
 
@@ -120,8 +120,7 @@ async function main(): Promise<void> {
       const paired = perRound(rounds, (round) => numerator[round]!.rps / denominator[round]!.rps);
       const cpuPaired = perRound(rounds, (round) => denominator[round]!.cpu / numerator[round]!.cpu);
       const value = paired.median;
-      const verdict =
-        ratio.goal === undefined ? '' : value >= ratio.goal ? `meets >= ${ratio.goal.toFixed(2)}` : `MISSES >= ${ratio.goal.toFixed(2)}`;
+      const verdict = formatGoal(value, ratio.goal);
       return { ...ratio, value, verdict, paired, cpuPaired };
     });
     console.log(

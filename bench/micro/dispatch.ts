@@ -13,7 +13,7 @@ import { IMPLEMENTATIONS } from '../http/apps';
 import { SCENARIOS, type Target } from '../http/scenarios';
 import { describeLibrary } from '../shared/library';
 import { describeMachine } from '../shared/machine';
-import { formatNumber, table } from '../shared/stats';
+import { formatGoal, formatNumber, table } from '../shared/stats';
 
 const { values: args } = parseArgs({
   options: {
@@ -112,8 +112,7 @@ async function main(): Promise<void> {
       ['ratio (throughput)', 'value', 'goal'],
       scenario!.ratios.map((ratio) => {
         const value = micros.get(ratio.denominator)! / micros.get(ratio.numerator)!;
-        const goal =
-          ratio.goal === undefined ? '' : value >= ratio.goal ? `meets >= ${ratio.goal.toFixed(2)}` : `MISSES >= ${ratio.goal.toFixed(2)}`;
+        const goal = formatGoal(value, ratio.goal);
         return [`${ratio.numerator} / ${ratio.denominator}`, value.toFixed(3), goal];
       }),
     ),

@@ -9,7 +9,7 @@ import { callgrind } from '../shared/callgrind';
 import { describeLibrary } from '../shared/library';
 import { describeMachine } from '../shared/machine';
 import { sendRequests } from '../shared/send-requests';
-import { formatChange, formatNumber, table } from '../shared/stats';
+import { formatChange, formatGoal, formatNumber, table } from '../shared/stats';
 import type { Variant } from './server';
 import { PATHS, startServer, VARIANTS, type PathKey } from './servers';
 
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
           path.key,
           formatChange(overhead(path.key)),
           path.key === 'ok' ? '' : relative.toFixed(3),
-          path.key === 'ok' ? '' : relative <= 1.05 ? 'meets <= 1.05' : 'MISSES <= 1.05',
+          path.key === 'ok' ? '' : formatGoal(relative, 1.05, 'most'),
           path.key === 'ok' ? '' : formatChange(of('otel', path.key) / of('otel-untraced', path.key)),
         ];
       }),

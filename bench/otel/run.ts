@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { describeLibrary } from '../shared/library';
 import { describeMachine } from '../shared/machine';
-import { formatChange, formatNumber, formatSpread, median, perRound, table } from '../shared/stats';
+import { formatChange, formatGoal, formatNumber, formatSpread, median, perRound, table } from '../shared/stats';
 import type { Variant } from './server';
 import { PATHS, startServer, VARIANTS, type PathKey, type Server } from './servers';
 
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
       perRound(rounds, (round) => samplesOf('otel', key)[round]!.cpu / samplesOf('plain', key)[round]!.cpu);
     const rows = PATHS.map((p) => {
       const relative = perRound(rounds, (round) => slowdownIn(round, p.key) / slowdownIn(round, 'ok'));
-      const verdict = p.key === 'ok' ? '' : relative.median <= 1.05 ? 'meets <= 1.05' : 'MISSES <= 1.05';
+      const verdict = p.key === 'ok' ? '' : formatGoal(relative.median, 1.05, 'most');
       return [
         p.key,
         formatChange(slowdown(p.key).median),

@@ -27,6 +27,14 @@ export function formatSpread(spread: Spread, digits = 3): string {
   return `${spread.median.toFixed(digits)} (${spread.min.toFixed(digits)}-${spread.max.toFixed(digits)})`;
 }
 
+/** `meets >= 0.95` or `MISSES >= 0.95` (`<=` when the goal is a most); empty without a goal. */
+export function formatGoal(value: number, goal: number | undefined, bound: 'least' | 'most' = 'least'): string {
+  if (goal === undefined) return '';
+  const sign = bound === 'least' ? '>=' : '<=';
+  const met = bound === 'least' ? value >= goal : value <= goal;
+  return `${met ? 'meets' : 'MISSES'} ${sign} ${goal.toFixed(2)}`;
+}
+
 /** A ratio as a change: 1.079 is `+7.9%`, 0.95 is `-5.0%`. */
 export function formatChange(ratio: number): string {
   return `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
