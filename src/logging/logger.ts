@@ -44,7 +44,9 @@ function defaultDestination(pino: typeof Pino): LineBatch | undefined {
   if (!isMainThread || stdout.write !== (Object.getPrototypeOf(stdout) as { write?: unknown }).write) return undefined;
   // The batch, not sonic-boom, gathers the lines (see LineBatch): sonic-boom writes each batch as it comes.
   const sink = pino.destination({ dest: stdout.fd, sync: false, minLength: 0, maxLength: MAX_BUFFERED });
-  const batch = new LineBatch(sink, stdout.isTTY ? 0 : DEFAULT_LOG_BUFFER);
+  // Writes before it returns, retrying EAGAIN and partial writes (a full pipe): for fatal lines and exit.
+  const syncSink = pino.destination({ dest: stdout.fd, sync: true, minLength: 0 });
+  const batch = new LineBatch(sink, stdout.isTTY ? 0 : DEFAULT_LOG_BUFFER, syncSink);
   setInterval(() => batch.push(), DEFAULT_LOG_FLUSH_MS).unref();
   // pino's own exit hook flushes only what the sink holds; this one writes the batch too.
   process.once('exit', () => {
