@@ -34,19 +34,22 @@ const MAX_BUFFERED = 16 * 1024 * 1024;
  * one write each, and handed over at least every {@link DEFAULT_LOG_FLUSH_MS} ms (an unref'd
  * timer) and on exit: the process's `exit` event (which `process.exit()`, the end of the event
  * loop, an uncaught exception and an unhandled rejection all emit) writes what is left
- * synchronously, and a `fatal` line is written at once. A terminal gets each line written at once.
+ * synchronously, and a `fatal` line is written before `fatal()` returns. A terminal gets each line
+ * written at once, synchronously.
  * `undefined` (pino's own default) where that does not hold: in a worker thread (no exit flush
  * there), or when something has replaced `process.stdout.write` (a test runner capturing output
  * expects the lines to go through it).
  */
-function defaultDestination(pino: typeof Pino): LineBatch | undefined {
+function defaultDestination(pino: typeof Pino): Pino.DestinationStream | undefined {
   const stdout = process.stdout;
   if (!isMainThread || stdout.write !== (Object.getPrototypeOf(stdout) as { write?: unknown }).write) return undefined;
+  // Writes before it returns, retrying EAGAIN and partial writes (a full pipe): a pipe's fatal lines
+  // and last lines on exit, and every line of a terminal, which a person reads as the lines come.
+  const syncSink = pino.destination({ dest: stdout.fd, sync: true, minLength: 0 });
+  if (stdout.isTTY) return syncSink;
   // The batch, not sonic-boom, gathers the lines (see LineBatch): sonic-boom writes each batch as it comes.
   const sink = pino.destination({ dest: stdout.fd, sync: false, minLength: 0, maxLength: MAX_BUFFERED });
-  // Writes before it returns, retrying EAGAIN and partial writes (a full pipe): for fatal lines and exit.
-  const syncSink = pino.destination({ dest: stdout.fd, sync: true, minLength: 0 });
-  const batch = new LineBatch(sink, stdout.isTTY ? 0 : DEFAULT_LOG_BUFFER, syncSink);
+  const batch = new LineBatch(sink, DEFAULT_LOG_BUFFER, syncSink);
   setInterval(() => batch.push(), DEFAULT_LOG_FLUSH_MS).unref();
   // pino's own exit hook flushes only what the sink holds; this one writes the batch too.
   process.once('exit', () => {

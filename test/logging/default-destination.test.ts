@@ -69,6 +69,12 @@ test('a fatal line is on stdout before fatal() returns even while the libuv thre
   expect(lines.map((line) => [line.level, line.path])).toEqual([0, 1, 2, 3, 4].map((index) => [60, `/users/u_${index}`]));
 }, 20_000);
 
+test('a terminal gets each line before the call that logs it returns: SIGKILL right after loses none', async () => {
+  const { lines, signal } = await run('kill', 5, {}, { FAKE_TTY: '1', BUSY_POOL: '1' });
+  expect(signal).toBe('SIGKILL');
+  expect(lines.map((line) => [line.level, line.path])).toEqual([0, 1, 2, 3, 4].map((index) => [40, `/users/u_${index}`]));
+}, 20_000);
+
 test('a running process writes its buffered lines within a second', async () => {
   const { lines, signal } = await run('idle');
   expect(signal).toBe('SIGKILL');
