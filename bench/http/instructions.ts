@@ -9,7 +9,7 @@
 //   tsx bench/http/instructions.ts [--scenario logs] [--warmup 10000] [--requests 20000] [--connections 10] [--parallel 2]
 //   [--node-flags '--max-semi-space-size=32'] [--targets a,a+default]
 import { parseArgs } from 'node:util';
-import { callgrind } from '../shared/callgrind';
+import { countWindow, inParallel, underCallgrind } from '../shared/callgrind';
 import { describeLibrary } from '../shared/library';
 import { describeMachine } from '../shared/machine';
 import { sendRequests } from '../shared/send-requests';
@@ -38,23 +38,15 @@ const send = (port: number, target: Target, amount: number) =>
   sendRequests(`http://127.0.0.1:${port}${target.path}`, target.status, amount, Number(args.connections));
 
 /** Instructions per request of `target`'s server, over `requests` requests after the warm-up. */
-async function count(target: Target): Promise<number> {
-  const session = callgrind();
-  try {
-    const nodeFlags = args['node-flags'].split(' ').filter(Boolean);
-    const server = await startServer(target.implementation, nodeFlags, target.output ?? 'ignore', session.launcher);
-    try {
-      const pid = server.child.pid!;
+function count(target: Target): Promise<number> {
+  const nodeFlags = args['node-flags'].split(' ').filter(Boolean);
+  return underCallgrind(
+    (launcher) => startServer(target.implementation, nodeFlags, target.output ?? 'ignore', launcher),
+    async (server, session) => {
       await send(server.port, target, Number(args.warmup));
-      session.zero(pid);
-      await send(server.port, target, requests);
-      return session.dump(pid, 'measured') / requests;
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    session.close();
-  }
+      return countWindow(session, server.child.pid!, 'measured', requests, (amount) => send(server.port, target, amount));
+    },
+  );
 }
 
 async function main(): Promise<void> {
@@ -68,16 +60,10 @@ async function main(): Promise<void> {
   const only = args.targets?.split(',');
   const targets = scenario!.targets.filter((target) => only?.includes(target.key) ?? true);
   const perRequest = new Map<string, number>();
-  // Counting is unaffected by what else runs, so servers are counted side by side.
-  const queue = [...targets];
-  await Promise.all(
-    Array.from({ length: Number(args.parallel) }, async () => {
-      for (let target = queue.shift(); target !== undefined; target = queue.shift()) {
-        perRequest.set(target.key, await count(target));
-        console.log(`  ${target.key}: ${formatNumber(perRequest.get(target.key)!)} instructions per request`);
-      }
-    }),
-  );
+  await inParallel(targets, Number(args.parallel), async (target) => {
+    perRequest.set(target.key, await count(target));
+    console.log(`  ${target.key}: ${formatNumber(perRequest.get(target.key)!)} instructions per request`);
+  });
   console.log();
   console.log(
     table(

@@ -10,26 +10,22 @@
 // memory-app is MemoryStore on an app that called installResponseCapture(app); default all).
 // BENCH_SERVER_CPU (e.g. `1`: pin the servers to that CPU with taskset; run the bench itself with
 // `taskset -c 0` so the load generator keeps to the other one).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { startRedisServer } from '../../test/helpers/redis-server';
 import { median } from '../shared/stats';
+import { BODY, itemRequest, startServer, type IdempotencyServer, type Mode } from './spawn';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 // Seconds of warm-up for each fresh server before a round.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
-const BODY = JSON.stringify({ name: 'Ada Lovelace', email: 'ada@example.com' });
 
 interface Target {
   readonly name: string;
-  readonly mode: 'plain' | 'memory' | 'memory-app' | 'redis';
+  readonly mode: Mode;
   readonly replay: boolean;
 }
 
@@ -46,21 +42,6 @@ const TARGETS = ALL_TARGETS.filter(
   (t) => process.env.BENCH_TARGETS === undefined || t.mode === 'plain' || process.env.BENCH_TARGETS.split(',').includes(t.mode),
 );
 
-function startServer(mode: Target['mode'], redisUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const command = [process.execPath, '--import', 'tsx', join(__dirname, 'server.ts')];
-  const pinned = process.env.BENCH_SERVER_CPU === undefined ? command : ['taskset', '-c', process.env.BENCH_SERVER_CPU, ...command];
-  const child = spawn(pinned[0] as string, pinned.slice(1), {
-    env: { ...process.env, MODE: mode, REDIS_URL: redisUrl, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) =>
-      resolve({ url: `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`, child }),
-    );
-  });
-}
-
 interface Sample {
   readonly rps: number;
   readonly p50: number;
@@ -75,21 +56,12 @@ async function serverCpu(url: string): Promise<number> {
 }
 
 async function measure(url: string, replay: boolean): Promise<Sample> {
-  const fixedKey = randomUUID();
   const cpuBefore = await serverCpu(url);
   const result = await autocannon({
     url: `${url}/items`,
     connections: CONNECTIONS,
     duration: DURATION,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: BODY,
-        // The same header on every target (the plain route ignores it), so the client does equal work.
-        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': replay ? fixedKey : randomUUID() } }),
-      },
-    ],
+    requests: [itemRequest(replay ? randomUUID() : undefined)],
   });
   const cpu = ((await serverCpu(url)) - cpuBefore) / Math.max(1, result.requests.total);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, cpu };
@@ -97,13 +69,12 @@ async function measure(url: string, replay: boolean): Promise<Sample> {
 
 async function main(): Promise<void> {
   const redis = await startRedisServer();
-  let servers = new Map<Target['mode'], { url: string; child: ChildProcess }>();
+  let servers = new Map<Mode, IdempotencyServer>();
   // Waits for the exits, so a stopping server takes no CPU from the next round's warm-up.
   const stopServers = async (): Promise<void> => {
-    const exits = [...servers.values()].map(({ child }) => (child.exitCode === null ? once(child, 'exit') : Promise.resolve()));
-    for (const { child } of servers.values()) child.kill('SIGTERM');
+    const stopping = [...servers.values()].map((server) => server.stop());
     servers = new Map();
-    await Promise.all(exits);
+    await Promise.all(stopping);
   };
   try {
     type Samples = { rps: number[]; p50: number[]; p99: number[]; cpu: number[]; non2xx: number };

@@ -5,7 +5,7 @@
 // errorHandler's own recording adds (otel against otel-untraced).
 // Needs valgrind. Usage: tsx bench/otel/instructions.ts [--warmup 8000] [--requests 12000] [--connections 10] [--logging off|default]
 import { parseArgs } from 'node:util';
-import { callgrind } from '../shared/callgrind';
+import { countWindow, underCallgrind } from '../shared/callgrind';
 import { describeLibrary } from '../shared/library';
 import { describeMachine } from '../shared/machine';
 import { sendRequests } from '../shared/send-requests';
@@ -28,25 +28,17 @@ const send = (port: number, path: (typeof PATHS)[number], amount: number) =>
   sendRequests(`http://127.0.0.1:${port}${path.path}`, path.status, amount, Number(args.connections));
 
 /** Instructions per request of each path, on one server of `variant`. */
-async function count(variant: Variant): Promise<Map<PathKey, number>> {
-  const session = callgrind();
-  try {
-    const server = await startServer(variant, logging, session.launcher);
-    try {
+function count(variant: Variant): Promise<Map<PathKey, number>> {
+  return underCallgrind(
+    (launcher) => startServer(variant, logging, launcher),
+    async (server, session) => {
       for (const path of PATHS) await send(server.port, path, Number(args.warmup));
       const perRequest = new Map<PathKey, number>();
-      for (const path of PATHS) {
-        session.zero(server.pid);
-        await send(server.port, path, requests);
-        perRequest.set(path.key, session.dump(server.pid, path.key) / requests);
-      }
+      for (const path of PATHS)
+        perRequest.set(path.key, await countWindow(session, server.pid, path.key, requests, (amount) => send(server.port, path, amount)));
       return perRequest;
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    session.close();
-  }
+    },
+  );
 }
 
 async function main(): Promise<void> {

@@ -44,3 +44,55 @@ export function callgrind(): Callgrind {
     close: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** A server a counted bench starts: stopped (and waited for) when its counting is done. */
+export interface StoppableServer {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `use` on a server that `start` launches under a fresh callgrind session, then stops the
+ * server and removes the session's files, whatever `use` did.
+ */
+export async function underCallgrind<S extends StoppableServer, T>(
+  start: (launcher: readonly string[]) => Promise<S>,
+  use: (server: S, session: Callgrind) => Promise<T>,
+): Promise<T> {
+  const session = callgrind();
+  try {
+    const server = await start(session.launcher);
+    try {
+      return await use(server, session);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    session.close();
+  }
+}
+
+/** Instructions per request of `send(requests)` on process `pid`: counters zeroed, requests sent, dump `name` read. */
+export async function countWindow(
+  session: Callgrind,
+  pid: number,
+  name: string,
+  requests: number,
+  send: (amount: number) => Promise<void>,
+): Promise<number> {
+  session.zero(pid);
+  await send(requests);
+  return session.dump(pid, name) / requests;
+}
+
+/**
+ * Calls `each` on every item, `parallel` at a time (counting is unaffected by what else runs, so
+ * servers are counted side by side).
+ */
+export async function inParallel<I>(items: readonly I[], parallel: number, each: (item: I) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await each(item);
+    }),
+  );
+}
