@@ -2,9 +2,9 @@
 // and the MemoryStore route, one after the other under the same autocannon load, each server with
 // `--cpu-prof` and `--trace-gc-nvp`; prints the garbage collector's work and the functions whose
 // self time per request differs most. Env: BENCH_DURATION (seconds, default 8), BENCH_LIB as in
-// run.ts, MEMORY_MAX_ENTRIES as in server.ts (100 shows what keeping 10 000 responses costs).
+// run.ts, MEMORY_MAX_ENTRIES as in server.ts (100 shows what keeping 10 000 responses costs),
+// BENCH_TARGET (`memory`, the default, or `memory-app`: the route behind installResponseCapture(app)).
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,9 +12,10 @@ import autocannon from 'autocannon';
 import type { CpuProfile } from '../profile/summarize';
 import { describeMachine } from '../shared/machine';
 import { table } from '../shared/stats';
+import { itemRequest, type Mode } from './spawn';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
-const BODY = JSON.stringify({ name: 'Ada Lovelace', email: 'ada@example.com' });
+const TARGET: Mode = process.env.BENCH_TARGET === 'memory-app' ? 'memory-app' : 'memory';
 
 interface Run {
   readonly requests: number;
@@ -37,7 +38,7 @@ function selfTimes(profile: CpuProfile, requests: number): Map<string, number> {
   return byFunction;
 }
 
-async function profile(mode: 'plain' | 'memory'): Promise<Run> {
+async function profile(mode: Mode): Promise<Run> {
   const dir = join('/tmp', 'bench-idempotency-profile', mode);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -64,14 +65,7 @@ async function profile(mode: 'plain' | 'memory'): Promise<Run> {
       url: `http://127.0.0.1:${port}/items`,
       connections: 10,
       duration,
-      requests: [
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: BODY,
-          setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': randomUUID() } }),
-        },
-      ],
+      requests: [itemRequest()],
     });
   await load(2);
   counting = true;
@@ -93,12 +87,12 @@ async function profile(mode: 'plain' | 'memory'): Promise<Run> {
 
 async function main(): Promise<void> {
   const plain = await profile('plain');
-  const memory = await profile('memory');
+  const memory = await profile(TARGET);
   const busy = (run: Run) => [...run.self].filter(([key]) => !key.startsWith('(idle)')).reduce((sum, [, value]) => sum + value, 0);
   console.log(`machine: ${describeMachine()}; ${DURATION} s each under 10 connections, POST /items with a fresh key`);
   console.log(
     table(
-      ['', 'no middleware', 'MemoryStore'],
+      ['', 'no middleware', TARGET],
       [
         ['requests', String(plain.requests), String(memory.requests)],
         ['busy CPU µs/req (profile)', busy(plain).toFixed(1), busy(memory).toFixed(1)],
@@ -115,7 +109,7 @@ async function main(): Promise<void> {
     .slice(0, 30);
   console.log(
     table(
-      ['function (self µs/req)', 'no middleware', 'MemoryStore', 'difference'],
+      ['function (self µs/req)', 'no middleware', TARGET, 'difference'],
       rows.map((row) => [row.name, row.plain.toFixed(2), row.memory.toFixed(2), (row.memory - row.plain).toFixed(2)]),
     ),
   );
