@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { IncomingMessage, type ServerResponse } from 'node:http';
 
 /**
  * The one property this library adds to a request: every per-request value lives in the object
@@ -38,9 +38,12 @@ type Holder = { [SLOT]?: State };
 
 // State set through the response lives on its request (`res.req`, set by Node since 15.7 and by
 // Express): one property per exchange, not one on each object. A response without one (a mock)
-// holds its own.
+// holds its own. A request is known by `instanceof`, not by reading its absent `req`: that read
+// misses through the request's whole prototype chain, at a cost V8 pays again for each request
+// (Express gives every request a prototype of its own app, so none shares a hidden class).
 function holderOf(target: Exchange): Holder {
-  return (target as { req?: object }).req ?? target;
+  const holder: object = target instanceof IncomingMessage ? target : ((target as { req?: object }).req ?? target);
+  return holder;
 }
 
 /** The value of `key` for this request, or `undefined` when none was set. */

@@ -39,6 +39,15 @@ describe('getState / setState', () => {
     expect(Reflect.ownKeys(req)).toContain(Symbol.for('express-api-errors.requestState'));
   });
 
+  test('a request is known as one without reading a `req` of it (a miss through its prototype chain)', () => {
+    const { req } = exchange();
+    let reads = 0;
+    Object.defineProperty(req, 'req', { get: () => ((reads += 1), undefined) });
+    setState(req, COUNT, 4);
+    expect(getState(req, COUNT)).toBe(4);
+    expect(reads).toBe(0);
+  });
+
   test('requests do not share state', () => {
     const a = exchange();
     const b = exchange();
