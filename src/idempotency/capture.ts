@@ -110,16 +110,23 @@ function capturedEnd(
 }
 
 const PROBE = 'x-idempotency-probe';
-// Node's own key of that header map, read directly: getHeaderNames() would build an array per request.
+// Node's own key of that header map ({ lowerName: [name, value] }), read directly: getHeaderNames()
+// would build an array per request and getHeader() lower-case each name again.
 const headerMapKey = Object.getOwnPropertySymbols(new OutgoingMessage()).find((symbol) => symbol.description === 'kOutHeaders');
+type HeaderMap = Record<string, readonly [name: string, value: number | string | readonly string[]]>;
+
+// `undefined` where Node keeps no such map (a later Node without it): then read through the API.
+function headerMapOf(res: ServerResponse): HeaderMap | null | undefined {
+  return headerMapKey === undefined ? undefined : ((res as unknown as Record<symbol, HeaderMap | null>)[headerMapKey] ?? null);
+}
 
 // Node merges headers given to writeHead() into the ones set with setHeader(), where getHeader()
 // reads them, once any header was set (OutgoingMessage's header map exists); with none set it
 // writes them straight to the wire. Setting and removing one header creates that map (most apps
 // have set one already), far cheaper than wrapping writeHead() as a third own property of `res`.
 function ensureHeaderStore(res: ServerResponse): void {
-  const exists =
-    headerMapKey === undefined ? res.getHeaderNames().length > 0 : Boolean((res as unknown as Record<symbol, unknown>)[headerMapKey]);
+  const map = headerMapOf(res);
+  const exists = map === undefined ? res.getHeaderNames().length > 0 : map !== null;
   if (exists || res.headersSent) return;
   res.setHeader(PROBE, '1');
   res.removeHeader(PROBE);
@@ -127,18 +134,35 @@ function ensureHeaderStore(res: ServerResponse): void {
 
 const NO_BYTES = Buffer.alloc(0);
 
+type HeaderPair = [string, string | readonly string[]];
+const headerValue = (value: number | string | readonly string[]): string | readonly string[] =>
+  typeof value === 'number' ? String(value) : value;
+
+// In the order the app set them; a response sets few headers, the replay list names many.
+function replayedHeaders(res: ServerResponse, names: ReadonlySet<string>): HeaderPair[] {
+  const headers: HeaderPair[] = [];
+  const map = headerMapOf(res);
+  if (map === undefined) {
+    for (const name of res.getHeaderNames()) {
+      const value = names.has(name) ? res.getHeader(name) : undefined;
+      if (value !== undefined) headers.push([name, headerValue(value)]);
+    }
+  } else if (map !== null) {
+    for (const name in map) if (names.has(name)) headers.push([name, headerValue((map[name] as HeaderMap[string])[1])]);
+  }
+  return headers;
+}
+
 // The body is not copied here: the store copies what it keeps (see StoredResponse.body).
 function snapshot(res: ServerResponse, capture: Capture): StoredResponse {
-  // In the order the app set them; a response sets few headers, the replay list names many.
-  const headers: [string, string | readonly string[]][] = [];
-  for (const name of res.getHeaderNames()) {
-    if (!capture.headerNames.has(name)) continue;
-    const value = res.getHeader(name);
-    if (value !== undefined) headers.push([name, typeof value === 'number' ? String(value) : value]);
-  }
   const { chunks } = capture;
   const body = chunks.length === 1 ? (chunks[0] as Buffer) : chunks.length === 0 ? NO_BYTES : Buffer.concat(chunks, capture.size);
-  return { status: res.statusCode, statusMessage: res.statusMessage || undefined, headers, body };
+  return {
+    status: res.statusCode,
+    statusMessage: res.statusMessage || undefined,
+    headers: replayedHeaders(res, capture.headerNames),
+    body,
+  };
 }
 
 /** A capture under way: `ended` once the handler's `end()` reached it. */

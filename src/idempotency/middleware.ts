@@ -80,6 +80,11 @@ export function idempotency<Req extends IncomingMessage = Request>(options: Idem
     }
   };
 
+  const reportLost = (req: Req, stored: boolean): undefined => {
+    if (!stored) report(new Error('idempotency: the lock expired before the response was stored'), req);
+    return undefined;
+  };
+
   const fail = (req: Req, identity: string, error: unknown, next: Next): void => {
     inProgress.leave(identity);
     report(error, req);
@@ -97,21 +102,19 @@ export function idempotency<Req extends IncomingMessage = Request>(options: Idem
     token: string,
     captured: StoredResponse | undefined,
   ): PromiseLike<void> | undefined => {
-    const reportLost = (stored: boolean): void => {
-      if (!stored) report(new Error('idempotency: the lock expired before the response was stored'), req);
-    };
-    const onError = (error: unknown): void => report(error, req);
     try {
       if (captured !== undefined && isStored(config, res, captured.status)) {
         const stored = store.complete(key, token, fingerprint, captured, config.ttlMs);
-        if (isPromiseLike(stored)) return stored.then(reportLost, onError);
-        reportLost(stored);
-        return undefined;
+        if (!isPromiseLike(stored)) return reportLost(req, stored);
+        return stored.then(
+          (done) => reportLost(req, done),
+          (error: unknown) => report(error, req),
+        );
       }
       const released = store.release(key, token);
-      return isPromiseLike(released) ? released.then(undefined, onError) : undefined;
+      return isPromiseLike(released) ? released.then(undefined, (error: unknown) => report(error, req)) : undefined;
     } catch (error) {
-      onError(error);
+      report(error, req);
       return undefined;
     }
   };
@@ -137,7 +140,8 @@ export function idempotency<Req extends IncomingMessage = Request>(options: Idem
         else inProgress.leave(identity);
       };
       let capture: ResponseCapture | undefined;
-      res.once('close', () => {
+      // `on`, not `once`: Node emits 'close' once per response, and once()'s wrapper costs more.
+      res.on('close', () => {
         // Ended, but not through the capture: something called a write()/end() saved before it
         // (an app of another copy of Express swapped the prototype installResponseCapture() set).
         // Nothing was recorded, so the key is given up and a retry runs the handler again.

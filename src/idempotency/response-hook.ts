@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { getState, RESPONSE_HOOK, setState } from '../request-state';
+import { getState, RESPONSE_HOOK, setStateIfAbsent } from '../request-state';
+import { readInherited } from '../utils/inherited-read';
 
 /** `ServerResponse#write` or `#end`, as a hook receives it. */
 export type ResponseMethod = (this: ServerResponse, chunk?: unknown, encoding?: unknown, callback?: unknown) => unknown;
@@ -90,18 +91,12 @@ export function installResponseCapture(app: { readonly response: object }): void
  */
 export function hookResponse(res: ServerResponse, hook: ResponseHook): void {
   if (
-    !Object.hasOwn(res, 'write') &&
-    !Object.hasOwn(res, 'end') &&
-    // Read, not called: only whether they are the ones installResponseCapture() defined.
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    isInstalled(res.write) &&
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    isInstalled(res.end) &&
-    getState(res, RESPONSE_HOOK) === undefined
+    isInstalled(readInherited(res, 'write')) &&
+    isInstalled(readInherited(res, 'end')) &&
+    // A request that cannot take state (frozen) falls through to wrappers, as does a second hook.
+    setStateIfAbsent(res, RESPONSE_HOOK, hook)
   ) {
-    setState(res, RESPONSE_HOOK, hook);
-    // A request that cannot take state (frozen) falls through to wrappers.
-    if (getState(res, RESPONSE_HOOK) === hook) return;
+    return;
   }
   // Unbound on purpose: the hook calls them with the response as `this`.
   // eslint-disable-next-line @typescript-eslint/unbound-method

@@ -194,7 +194,10 @@ function copyOwnKeys(
   skipped: ReadonlySet<string> | undefined,
 ): void {
   const bag = object as Record<string, unknown>;
-  for (const key of Object.keys(object).slice(0, MAX_KEYS)) {
+  const keys = Object.keys(object);
+  // Indexed rather than over a slice: no second array for the common object of a few keys.
+  for (let index = 0; index < keys.length && index < MAX_KEYS; index += 1) {
+    const key = keys[index] as string;
     if (skipped?.has(key) === true) continue;
     // `_`-prefixed keys are internals; Node's ClientRequest keeps the raw request head, with its
     // Authorization line, in `_header`.
@@ -220,7 +223,8 @@ const CLIENT_ERROR_SKIPPED_NO_HEADERS = new Set([...CLIENT_ERROR_SKIPPED, 'heade
  */
 export function serializeClientError(error: Error): Json {
   try {
-    const state: State = { seen: new Set([error]), nodes: 1 };
+    // add(), not new Set([error]): no array and no iterator for each line.
+    const state: State = { seen: new Set<object>().add(error), nodes: 1 };
     const out: { [key: string]: Json } = { type: truncate(String(error.name)), message: truncate(String(error.message)) };
     const headers = (error as { headers?: unknown }).headers;
     const skipped =

@@ -1,6 +1,6 @@
 // Internal: one typed home for per-request state. Not part of the public API; the public readers
 // (getRequestId, getResponseError, negotiatedType, timeoutSignal) are the features' own.
-export { getState, setState, sharedKey, type Exchange, type StateKey } from './request-state';
+export { getState, setState, setStateIfAbsent, sharedKey, type Exchange, type StateKey } from './request-state';
 export {
   NEGOTIATED_TYPE,
   OPTIONS_ALLOW,

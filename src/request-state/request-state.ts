@@ -51,22 +51,39 @@ export function getState<T>(target: Exchange, key: StateKey<T>): T | undefined {
   return holderOf(target)[SLOT]?.[key.id] as T | undefined;
 }
 
+// The state object of the exchange, made when `create` and there is none; `undefined` when none
+// exists, or when the request cannot take a property (frozen, sealed).
+function stateOf(target: Exchange, create: boolean): State | undefined {
+  const holder = holderOf(target);
+  const state = holder[SLOT];
+  if (state !== undefined || !create) return state;
+  const made: State = {};
+  try {
+    holder[SLOT] = made;
+  } catch {
+    // Strict-mode assignment to a non-extensible object throws; the caller's work goes on.
+    return undefined;
+  }
+  return made;
+}
+
 /**
  * Sets the value of `key` for this request (`undefined` clears it). A request that cannot take a
  * property (frozen, sealed) keeps no state: reads then give `undefined`, as if nothing was set.
  */
 export function setState<T>(target: Exchange, key: StateKey<T>, value: T | undefined): void {
-  const holder = holderOf(target);
-  let state = holder[SLOT];
-  if (state === undefined) {
-    if (value === undefined) return;
-    state = {};
-    try {
-      holder[SLOT] = state;
-    } catch {
-      // Strict-mode assignment to a non-extensible object throws; the caller's work goes on.
-      return;
-    }
-  }
+  const state = stateOf(target, value !== undefined);
+  if (state !== undefined) state[key.id] = value;
+}
+
+/**
+ * Sets `key` to `value` unless it holds a value already: `true` when this call set it, `false`
+ * when another value was there or the request keeps no state. One look-up where a read, a write
+ * and a read to check it would take three.
+ */
+export function setStateIfAbsent<T>(target: Exchange, key: StateKey<T>, value: T): boolean {
+  const state = stateOf(target, true);
+  if (state === undefined || state[key.id] !== undefined) return false;
   state[key.id] = value;
+  return true;
 }

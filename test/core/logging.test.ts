@@ -355,6 +355,31 @@ test('a malformed request body never reaches the log (body-parser keeps it on th
   expect(JSON.stringify(lines)).not.toContain('hunter2');
 });
 
+test('a logger an app puts on app.request (every request inherits it) is used as req.log, in the app and in a sub-app', async () => {
+  const configured = captureLogger();
+  const inherited = captureLogger();
+  const app = express();
+  (app.request as unknown as { log: ErrorLogger }).log = inherited.logger;
+  const sub = express();
+  sub.get('/', () => {
+    throw new NotFoundError();
+  });
+  app.use('/sub', sub);
+  app.get('/', () => {
+    throw new NotFoundError();
+  });
+  app.use(errorHandler({ logger: configured.logger }));
+  sub.use(errorHandler({ logger: configured.logger }));
+  await request(app).get('/').expect(404);
+  await request(app).get('/sub').expect(404);
+  await flushLogs();
+  expect(configured.lines).toEqual([]);
+  expect(inherited.lines).toEqual([
+    expect.objectContaining({ level: 40, msg: 'GET / -> 404 resource_not_found' }),
+    expect.objectContaining({ level: 40, msg: 'GET /sub -> 404 resource_not_found' }),
+  ]);
+});
+
 test('a req.log without the method for the level falls back to the configured logger', async () => {
   const { logger, lines } = captureLogger();
   const app = express();

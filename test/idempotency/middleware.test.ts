@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { idempotency, MemoryStore, type IdempotencyStore } from '../../src/idempotency';
+import { idempotency, installResponseCapture, MemoryStore, type IdempotencyStore } from '../../src/idempotency';
 import { EXPRESS_VERSIONS, expectErrorResponse } from '../helpers/app';
 import { delay, itemsApp } from './app';
 
@@ -30,6 +30,49 @@ describe.each(EXPRESS_VERSIONS)('idempotency() on %s', (_name, express) => {
     // The replay keeps its own request id header; the stored body is the first response's.
     expect(replay.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
   });
+
+  test.each([
+    ['per-response capture', false],
+    ['installResponseCapture(app)', true],
+  ])(
+    'with %s, a replay repeats the named headers as sent (numbers, lists, writeHead) in their order, and no other',
+    async (_capture, installed) => {
+      const app = express();
+      if (installed) installResponseCapture(app);
+      app.use(express.json());
+      let runs = 0;
+      app.post('/exports', idempotency({ replayHeaders: ['X-Export-Id', 'Link'] }), (_req, res) => {
+        runs += 1;
+        res.setHeader('Link', ['</exports/1>; rel="self"', '</exports>; rel="collection"']);
+        res.setHeader('X-Export-Id', 7);
+        res.setHeader('X-Debug', 'not replayed');
+        res.writeHead(202, { Location: '/exports/1', 'Content-Type': 'application/json' });
+        res.end('{"id":1}');
+      });
+      const send = () => request(app).post('/exports').set('Idempotency-Key', 'k-1').send({});
+      const first = await send();
+      const replay = await send();
+      const named = (res: request.Response) => [
+        res.headers.link,
+        res.headers['x-export-id'],
+        res.headers.location,
+        res.headers['content-type'],
+      ];
+      expect(named(first)).toEqual(['</exports/1>; rel="self", </exports>; rel="collection"', '7', '/exports/1', 'application/json']);
+      expect([replay.status, replay.text, ...named(replay), replay.headers['x-debug'], runs]).toEqual([
+        202,
+        '{"id":1}',
+        ...named(first),
+        undefined,
+        1,
+      ]);
+      // In the order the handler set them (a list is one field line per value, as Node sends it).
+      const rawNames = (replay as unknown as { res: { rawHeaders: string[] } }).res.rawHeaders.filter((_value, index) => index % 2 === 0);
+      expect(rawNames.filter((name) => /^(link|x-export-id|location|content-type)$/i.test(name)).map((name) => name.toLowerCase())).toEqual(
+        ['link', 'link', 'x-export-id', 'location', 'content-type'],
+      );
+    },
+  );
 
   test('requests without a key run the handler every time', async () => {
     const { app, calls } = itemsApp({}, express);

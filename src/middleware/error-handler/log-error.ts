@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { isStackless, type ApiError } from '../../errors/api-error';
 import { isErrorLogger, type ErrorLogger, type LogLevel } from '../../logging/logger';
 import { serializeClientError, serializeError } from '../../logging/serialize-error';
+import { readInherited } from '../../utils/inherited-read';
 import { requestPath } from '../../utils/request-path';
 import { getState, ROUTE_TEMPLATE } from '../../request-state';
 import { isLogLevel, type ErrorHandlerConfig } from './options';
@@ -13,7 +14,8 @@ import type { ActiveTrace } from '../../tracing/active-trace';
  */
 function loggerFor(config: ErrorHandlerConfig, req: IncomingMessage, level: LogLevel): ErrorLogger | undefined {
   if (config.logger === undefined) return undefined;
-  const own = (req as IncomingMessage & { log?: unknown }).log;
+  // pino-http's is an own property; an app may also put one on `app.request`.
+  const own = readInherited(req, 'log');
   return isErrorLogger(own) && typeof own[level] === 'function' ? own : config.logger();
 }
 
